@@ -1,0 +1,410 @@
+// The embedded store: SQLite through better-sqlite3, WAL journal, numbered migrations, FTS5 search.
+// better-sqlite3 is synchronous; the Store interface is async so the same callers work on PostgreSQL.
+
+import Database from "better-sqlite3";
+import type { Annotations, Article, DatePrecision, Rejection } from "../../core/types.ts";
+import type {
+  ArticleFilter,
+  ArticleSummary,
+  CopyRecord,
+  EntityRecord,
+  PutResult,
+  QuoteFilter,
+  QuoteRecord,
+  SearchHit,
+  Store,
+  StoredRejection,
+  StoryAssignment,
+} from "../store.ts";
+import { MIGRATIONS } from "./migrations.ts";
+
+type Row = Record<string, any>;
+
+export function openSqliteStore(path: string = "dossier.db"): SqliteStore {
+  return new SqliteStore(path);
+}
+
+export class SqliteStore implements Store {
+  readonly kind = "sqlite" as const;
+  readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    this.migrate();
+  }
+
+  private migrate(): void {
+    this.db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    const row = this.db.prepare("SELECT max(version) AS v FROM schema_version").get() as Row;
+    let current = (row?.v as number | null) ?? 0;
+    for (const [i, sql] of MIGRATIONS.entries()) {
+      const version = i + 1;
+      if (version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.prepare("INSERT INTO schema_version (version) VALUES (?)").run(version);
+      })();
+      current = version;
+    }
+  }
+
+  async seenInput(inputHash: string): Promise<string | "rejected" | null> {
+    const r = this.db.prepare("SELECT article_id, rejected FROM inputs WHERE hash = ?").get(inputHash) as Row | undefined;
+    if (!r) return null;
+    return r.rejected ? "rejected" : (r.article_id as string);
+  }
+
+  async putArticle(a: Article, inputHash: string | null): Promise<PutResult> {
+    return this.db.transaction((): PutResult => {
+      if (inputHash) {
+        this.db
+          .prepare("INSERT OR REPLACE INTO inputs (hash, article_id, rejected, origin, at) VALUES (?, ?, 0, ?, ?)")
+          .run(inputHash, a.id, a.origin, a.ingestedAt);
+      }
+      const exists = this.db.prepare("SELECT 1 FROM articles WHERE id = ?").get(a.id);
+      if (exists) return { status: "duplicate", id: a.id };
+      this.db
+        .prepare(
+          `INSERT INTO articles (id, source_id, origin, url, outlet, title, byline, published_date, published_precision,
+             published_json, dateline, language, text, paragraphs_json, removed_json, ingested_at, words)
+           VALUES (@id, @sourceId, @origin, @url, @outlet, @title, @byline, @pdate, @pprec, @pjson, @dateline, @language,
+             @text, @paras, @removed, @ingestedAt, @words)`,
+        )
+        .run({
+          id: a.id,
+          sourceId: a.sourceId,
+          origin: a.origin,
+          url: a.url ?? null,
+          outlet: a.outlet,
+          title: a.title,
+          byline: a.byline,
+          pdate: a.published?.date ?? null,
+          pprec: a.published?.precision ?? null,
+          pjson: a.published ? JSON.stringify(a.published) : null,
+          dateline: a.dateline,
+          language: a.language,
+          text: a.text,
+          paras: JSON.stringify(a.paragraphs.map((p) => [p.start, p.end])),
+          removed: JSON.stringify(a.removed),
+          ingestedAt: a.ingestedAt,
+          words: countWords(a.text),
+        });
+      return { status: "added", id: a.id };
+    })();
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const r = this.db.prepare("SELECT * FROM articles WHERE id = ?").get(id) as Row | undefined;
+    return r ? rowToArticle(r) : null;
+  }
+
+  async resolveId(prefix: string): Promise<string | null> {
+    if (!/^[0-9a-f]{4,64}$/i.test(prefix)) return null;
+    const rows = this.db.prepare("SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2").all(prefix, prefix + "g") as Row[];
+    return rows.length === 1 ? (rows[0]!.id as string) : null;
+  }
+
+  private where(f: ArticleFilter = {}): { sql: string; params: unknown[] } {
+    const c: string[] = [];
+    const params: unknown[] = [];
+    if (f.outlet) {
+      c.push("lower(a.outlet) = lower(?)");
+      params.push(f.outlet);
+    }
+    if (f.from) {
+      c.push("a.published_date >= ?");
+      params.push(f.from);
+    }
+    if (f.to) {
+      // "2023-07" as an upper bound includes every day of July: compare against the bound's end.
+      c.push("a.published_date <= ?");
+      params.push(f.to + "\uffff");
+    }
+    if (f.originalsOnly) c.push("(c.original IS NULL OR c.original = 1)");
+    return { sql: c.length ? "WHERE " + c.join(" AND ") : "", params };
+  }
+
+  async listArticles(f: ArticleFilter = {}): Promise<ArticleSummary[]> {
+    const w = this.where(f);
+    const rows = this.db
+      .prepare(
+        `${SUMMARY_SELECT} ${w.sql}
+         ORDER BY a.published_date IS NULL, a.published_date DESC, a.ingested_at DESC, a.id LIMIT ? OFFSET ?`,
+      )
+      .all(...w.params, f.limit ?? 50, f.offset ?? 0) as Row[];
+    return rows.map(rowToSummary);
+  }
+
+  async countArticles(f: ArticleFilter = {}): Promise<number> {
+    const w = this.where(f);
+    const r = this.db.prepare(`SELECT count(*) AS n FROM articles a LEFT JOIN copies c ON c.article_id = a.id ${w.sql}`).get(...w.params) as Row;
+    return r.n as number;
+  }
+
+  async search(query: string, f: ArticleFilter = {}): Promise<SearchHit[]> {
+    const match = toFtsQuery(query);
+    if (!match) return [];
+    const w = this.where(f);
+    const rows = this.db
+      .prepare(
+        `SELECT s.*, snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
+         FROM articles_fts
+         JOIN (${SUMMARY_SELECT} ${w.sql}) s ON s.rowid = articles_fts.rowid
+         WHERE articles_fts MATCH ?
+         ORDER BY rank LIMIT ? OFFSET ?`,
+      )
+      .all(...w.params, match, f.limit ?? 20, f.offset ?? 0) as Row[];
+    return rows.map((r) => ({ ...rowToSummary(r), snippet: r.snippet as string, rank: -(r.rank as number) }));
+  }
+
+  async putRejection(rej: Rejection, inputHash: string | null): Promise<void> {
+    const at = new Date().toISOString();
+    this.db.transaction(() => {
+      if (inputHash) {
+        const prior = this.db.prepare("SELECT 1 FROM inputs WHERE hash = ?").get(inputHash);
+        if (prior) return;
+        this.db.prepare("INSERT INTO inputs (hash, article_id, rejected, origin, at) VALUES (?, NULL, 1, ?, ?)").run(inputHash, rej.origin, at);
+      }
+      this.db
+        .prepare("INSERT INTO rejections (origin, code, reason, input_hash, at) VALUES (?, ?, ?, ?, ?)")
+        .run(rej.origin, rej.code, rej.reason, inputHash, at);
+    })();
+  }
+
+  async listRejections(o: { limit?: number; offset?: number } = {}): Promise<StoredRejection[]> {
+    const rows = this.db.prepare("SELECT * FROM rejections ORDER BY id DESC LIMIT ? OFFSET ?").all(o.limit ?? 100, o.offset ?? 0) as Row[];
+    return rows.map((r) => ({ id: r.id, ok: false as const, origin: r.origin, code: r.code, reason: r.reason, inputHash: r.input_hash, at: r.at }));
+  }
+
+  async putAnnotations(articleId: string, ann: Annotations, version: string): Promise<void> {
+    const art = this.db.prepare("SELECT text, published_date, outlet FROM articles WHERE id = ?").get(articleId) as Row | undefined;
+    if (!art) throw new Error(`putAnnotations: no article ${articleId}`);
+    this.db.transaction(() => {
+      this.db.prepare("INSERT OR REPLACE INTO annotations (article_id, version, json) VALUES (?, ?, ?)").run(articleId, version, JSON.stringify(ann));
+      this.db.prepare("DELETE FROM quotes WHERE article_id = ?").run(articleId);
+      this.db.prepare("DELETE FROM entity_mentions WHERE article_id = ?").run(articleId);
+      const insQ = this.db.prepare(
+        `INSERT INTO quotes (article_id, idx, start, end, direct, cue_start, cue_end, src_start, src_end, speaker, speaker_entity, side, text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      ann.quotes.forEach((q, i) =>
+        insQ.run(
+          articleId, i, q.content.start, q.content.end, q.direct ? 1 : 0, q.cue?.start ?? null, q.cue?.end ?? null,
+          q.source?.start ?? null, q.source?.end ?? null, q.speaker, q.speakerEntity, q.side,
+          (art.text as string).slice(q.content.start, q.content.end),
+        ),
+      );
+      const insE = this.db.prepare(
+        `INSERT INTO entities (key, name, kind, side, roles_json, aliases_json) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET
+           side = coalesce(entities.side, excluded.side),
+           roles_json = excluded.roles_json, aliases_json = excluded.aliases_json,
+           name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END`,
+      );
+      const insM = this.db.prepare("INSERT OR REPLACE INTO entity_mentions (article_id, entity_key, mentions) VALUES (?, ?, ?)");
+      const counts = new Map<string, number>();
+      for (const m of ann.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      for (const e of ann.entities) {
+        const prior = this.db.prepare("SELECT roles_json, aliases_json FROM entities WHERE key = ?").get(e.key) as Row | undefined;
+        const roles = union(prior ? JSON.parse(prior.roles_json) : [], e.roles);
+        const aliases = union(prior ? JSON.parse(prior.aliases_json) : [], e.aliases);
+        insE.run(e.key, e.name, e.kind, e.side, JSON.stringify(roles), JSON.stringify(aliases));
+        insM.run(articleId, e.key, counts.get(e.key) ?? 0);
+      }
+    })();
+  }
+
+  async getAnnotations(articleId: string): Promise<Annotations | null> {
+    const r = this.db.prepare("SELECT json FROM annotations WHERE article_id = ?").get(articleId) as Row | undefined;
+    return r ? (JSON.parse(r.json) as Annotations) : null;
+  }
+
+  async listQuotes(f: QuoteFilter = {}): Promise<QuoteRecord[]> {
+    const c: string[] = [];
+    const p: unknown[] = [];
+    if (f.speaker) {
+      c.push("(q.speaker LIKE ? OR q.speaker_entity = ?)");
+      p.push(`%${f.speaker}%`, f.speaker);
+    }
+    if (f.side) {
+      c.push("lower(q.side) = lower(?)");
+      p.push(f.side);
+    }
+    if (f.articleId) {
+      c.push("q.article_id = ?");
+      p.push(f.articleId);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT q.*, a.published_date, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id
+         ${c.length ? "WHERE " + c.join(" AND ") : ""}
+         ORDER BY a.published_date IS NULL, a.published_date, q.article_id, q.idx LIMIT ? OFFSET ?`,
+      )
+      .all(...p, f.limit ?? 100, f.offset ?? 0) as Row[];
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      content: { start: r.start, end: r.end },
+      direct: !!r.direct,
+      cue: r.cue_start == null ? null : { start: r.cue_start, end: r.cue_end },
+      source: r.src_start == null ? null : { start: r.src_start, end: r.src_end },
+      speaker: r.speaker,
+      speakerEntity: r.speaker_entity,
+      side: r.side,
+      text: r.text,
+      date: r.published_date,
+      outlet: r.outlet,
+    }));
+  }
+
+  async listEntities(o: { kind?: string; limit?: number; offset?: number } = {}): Promise<EntityRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.*, count(m.article_id) AS articles, coalesce(sum(m.mentions), 0) AS mentions
+         FROM entities e LEFT JOIN entity_mentions m ON m.entity_key = e.key
+         ${o.kind ? "WHERE e.kind = ?" : ""}
+         GROUP BY e.key ORDER BY articles DESC, mentions DESC, e.name LIMIT ? OFFSET ?`,
+      )
+      .all(...(o.kind ? [o.kind] : []), o.limit ?? 100, o.offset ?? 0) as Row[];
+    return rows.map((r) => ({
+      key: r.key, name: r.name, kind: r.kind, side: r.side,
+      roles: JSON.parse(r.roles_json), aliases: JSON.parse(r.aliases_json),
+      articles: r.articles, mentions: r.mentions,
+    }));
+  }
+
+  async putSignature(articleId: string, signature: Uint8Array, bandKeys: string[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare("INSERT OR REPLACE INTO signatures (article_id, sig) VALUES (?, ?)").run(articleId, Buffer.from(signature));
+      this.db.prepare("DELETE FROM lsh WHERE article_id = ?").run(articleId);
+      const ins = this.db.prepare("INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)");
+      for (const k of bandKeys) ins.run(k, articleId);
+    })();
+  }
+
+  async getSignature(articleId: string): Promise<Uint8Array | null> {
+    const r = this.db.prepare("SELECT sig FROM signatures WHERE article_id = ?").get(articleId) as Row | undefined;
+    return r ? new Uint8Array(r.sig as Buffer) : null;
+  }
+
+  async lshCandidates(bandKeys: string[]): Promise<string[]> {
+    if (!bandKeys.length) return [];
+    const out = new Set<string>();
+    const stmt = this.db.prepare("SELECT article_id FROM lsh WHERE band_key = ?");
+    for (const k of bandKeys) for (const r of stmt.all(k) as Row[]) out.add(r.article_id as string);
+    return [...out];
+  }
+
+  async putCopies(records: CopyRecord[]): Promise<void> {
+    const ins = this.db.prepare(
+      "INSERT OR REPLACE INTO copies (article_id, group_id, original, kind, similarity) VALUES (?, ?, ?, ?, ?)",
+    );
+    this.db.transaction(() => {
+      for (const r of records) ins.run(r.articleId, r.group, r.original ? 1 : 0, r.kind, r.similarity);
+    })();
+  }
+
+  async getCopyGroup(articleId: string): Promise<CopyRecord[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM copies WHERE group_id = (SELECT group_id FROM copies WHERE article_id = ?) ORDER BY original DESC, similarity DESC")
+      .all(articleId) as Row[];
+    return rows.map((r) => ({ articleId: r.article_id, group: r.group_id, original: !!r.original, kind: r.kind, similarity: r.similarity }));
+  }
+
+  async putStories(assignments: StoryAssignment[]): Promise<void> {
+    const ins = this.db.prepare("INSERT OR REPLACE INTO stories (article_id, story_id, storyline_id) VALUES (?, ?, ?)");
+    this.db.transaction(() => {
+      for (const s of assignments) ins.run(s.articleId, s.story, s.storyline);
+    })();
+  }
+
+  async listStoryAssignments(): Promise<StoryAssignment[]> {
+    const rows = this.db.prepare("SELECT * FROM stories ORDER BY story_id, article_id").all() as Row[];
+    return rows.map((r) => ({ articleId: r.article_id, story: r.story_id, storyline: r.storyline_id }));
+  }
+
+  async getState<T = unknown>(name: string): Promise<T | null> {
+    const r = this.db.prepare("SELECT json FROM state WHERE name = ?").get(name) as Row | undefined;
+    return r ? (JSON.parse(r.json) as T) : null;
+  }
+
+  async putState(name: string, value: unknown): Promise<void> {
+    this.db.prepare("INSERT OR REPLACE INTO state (name, json) VALUES (?, ?)").run(name, JSON.stringify(value));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const SUMMARY_SELECT = `SELECT a.rowid AS rowid, a.id, a.title, a.outlet, a.byline, a.published_date, a.published_precision, a.published_json,
+  a.url, a.origin, a.words, c.group_id, c.original,
+  (SELECT count(*) - 1 FROM copies c2 WHERE c2.group_id = c.group_id) AS copies
+  FROM articles a LEFT JOIN copies c ON c.article_id = a.id`;
+
+function rowToSummary(r: Row): ArticleSummary {
+  const pub = r.published_json ? JSON.parse(r.published_json) : null;
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    byline: r.byline,
+    date: r.published_date,
+    precision: (r.published_precision as DatePrecision | null) ?? null,
+    estimated: !!pub?.estimated,
+    url: r.url,
+    origin: r.origin,
+    words: r.words,
+    group: r.group_id ?? null,
+    original: r.group_id == null ? true : !!r.original,
+    copies: Math.max(0, (r.copies as number | null) ?? 0),
+  };
+}
+
+function rowToArticle(r: Row): Article {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    origin: r.origin,
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    byline: r.byline,
+    published: r.published_json ? JSON.parse(r.published_json) : null,
+    dateline: r.dateline,
+    language: r.language,
+    text: r.text,
+    paragraphs: (JSON.parse(r.paragraphs_json) as [number, number][]).map(([start, end]) => ({ start, end })),
+    removed: JSON.parse(r.removed_json),
+    ingestedAt: r.ingested_at,
+  };
+}
+
+function countWords(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** Turns a user query into a safe FTS5 expression: words become quoted prefix-free terms, "phrases" stay phrases, OR kept. */
+export function toFtsQuery(q: string): string {
+  const parts: string[] = [];
+  const re = /"([^"]+)"|(\bOR\b)|([\p{L}\p{N}][\p{L}\p{N}'’-]*)/gu;
+  for (let m = re.exec(q); m; m = re.exec(q)) {
+    if (m[1]) {
+      const words = m[1].match(/[\p{L}\p{N}]+/gu);
+      if (words) parts.push(`"${words.join(" ")}"`);
+    } else if (m[2]) {
+      if (parts.length && parts[parts.length - 1] !== "OR") parts.push("OR");
+    } else if (m[3]) {
+      for (const w of m[3].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`"${w}"`);
+    }
+  }
+  while (parts[parts.length - 1] === "OR") parts.pop();
+  return parts.join(" ");
+}

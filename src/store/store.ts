@@ -1,0 +1,135 @@
+// The one store interface (DESIGN.md convention 4). Async so that the same pipeline code runs on the
+// embedded SQLite store and, scaled out, on a shared PostgreSQL. Every backend passes runStoreSuite().
+
+import type {
+  Annotations,
+  Article,
+  CopyKind,
+  DatePrecision,
+  Entity,
+  Quote,
+  Rejection,
+} from "../core/types.ts";
+
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  date: string | null;
+  precision: DatePrecision | null;
+  estimated: boolean;
+  url: string | null;
+  origin: string;
+  words: number;
+  /** Copy-group id and whether this article is its original (null when not grouped yet). */
+  group: string | null;
+  original: boolean;
+  copies: number;
+}
+
+export interface ArticleFilter {
+  outlet?: string;
+  /** Inclusive ISO date bounds on the publication date (prefix compare: "2023" ≤ "2023-07-07"). */
+  from?: string;
+  to?: string;
+  /** Hide articles that are copies of another article. */
+  originalsOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit extends ArticleSummary {
+  snippet: string;
+  rank: number;
+}
+
+export interface StoredRejection extends Rejection {
+  id: number;
+  inputHash: string | null;
+  at: string;
+}
+
+export interface CopyRecord {
+  articleId: string;
+  group: string;
+  original: boolean;
+  kind: CopyKind | null;
+  similarity: number;
+}
+
+export interface QuoteRecord extends Quote {
+  articleId: string;
+  /** The quoted text itself (article text at `content`). */
+  text: string;
+  date: string | null;
+  outlet: string | null;
+}
+
+export interface QuoteFilter {
+  speaker?: string;
+  side?: string;
+  articleId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EntityRecord extends Entity {
+  articles: number;
+  mentions: number;
+}
+
+export interface StoryAssignment {
+  articleId: string;
+  story: string;
+  storyline: string | null;
+}
+
+/** Result of recording one ingested input (raw bytes hash → outcome). */
+export type PutResult = { status: "added"; id: string } | { status: "duplicate"; id: string };
+
+export interface Store {
+  readonly kind: "sqlite" | "postgres";
+
+  // --- inputs and articles ---
+  /** Article id already recorded for this raw-input hash, or "rejected", or null when never seen. */
+  seenInput(inputHash: string): Promise<string | "rejected" | null>;
+  /**
+   * Stores an article and the raw-input hash it came from in one transaction (a crash leaves nothing
+   * half-written). Adding an article whose id exists only records the input and reports a duplicate.
+   */
+  putArticle(article: Article, inputHash: string | null): Promise<PutResult>;
+  getArticle(id: string): Promise<Article | null>;
+  /** Resolves a unique id prefix (as shown by `dossier articles`) to the full id. */
+  resolveId(prefix: string): Promise<string | null>;
+  listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
+  countArticles(filter?: ArticleFilter): Promise<number>;
+  search(query: string, filter?: ArticleFilter): Promise<SearchHit[]>;
+
+  // --- rejections ---
+  putRejection(rejection: Rejection, inputHash: string | null): Promise<void>;
+  listRejections(opts?: { limit?: number; offset?: number }): Promise<StoredRejection[]>;
+
+  // --- annotations (entities, quotes, timexes) ---
+  putAnnotations(articleId: string, annotations: Annotations, version: string): Promise<void>;
+  getAnnotations(articleId: string): Promise<Annotations | null>;
+  listQuotes(filter?: QuoteFilter): Promise<QuoteRecord[]>;
+  listEntities(opts?: { kind?: string; limit?: number; offset?: number }): Promise<EntityRecord[]>;
+
+  // --- copies (fingerprints, LSH bands, groups) ---
+  putSignature(articleId: string, signature: Uint8Array, bandKeys: string[]): Promise<void>;
+  getSignature(articleId: string): Promise<Uint8Array | null>;
+  lshCandidates(bandKeys: string[]): Promise<string[]>;
+  putCopies(records: CopyRecord[]): Promise<void>;
+  getCopyGroup(articleId: string): Promise<CopyRecord[]>;
+
+  // --- stories ---
+  putStories(assignments: StoryAssignment[]): Promise<void>;
+  listStoryAssignments(): Promise<StoryAssignment[]>;
+
+  // --- named state blobs for corpus stages (clusterer centroids, idf tables) ---
+  getState<T = unknown>(name: string): Promise<T | null>;
+  putState(name: string, value: unknown): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,140 @@
+// The shared store test suite (DESIGN.md convention 4): every backend runs exactly these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Store } from "../../src/store/store.ts";
+import type { Annotations, Article } from "../../src/core/types.ts";
+import { articleId, paragraphSpans } from "../../src/pipeline/article.ts";
+
+export function sampleArticle(text: string, over: Partial<Article> = {}): Article {
+  const url = over.url ?? null;
+  return {
+    id: articleId(text, url),
+    sourceId: "sample",
+    origin: "test",
+    url,
+    outlet: "Harbor Ledger",
+    title: "Port workers end strike",
+    byline: "Ana Ruiz",
+    published: { date: "2024-03-05", precision: "day", source: "meta" },
+    dateline: null,
+    language: "en",
+    text,
+    paragraphs: paragraphSpans(text),
+    removed: [{ text: "Subscribe now", reason: "boilerplate" }],
+    ingestedAt: "2024-03-06T00:00:00.000Z",
+    ...over,
+  };
+}
+
+export function runStoreSuite(name: string, makeStore: () => Promise<Store>): void {
+  const withStore = (title: string, fn: (s: Store) => Promise<void>) =>
+    test(`${name}: ${title}`, async () => {
+      const s = await makeStore();
+      try { await fn(s); } finally { await s.close(); }
+    });
+
+  withStore("stores and reads back an article, paragraphs and removals intact", async (s) => {
+    const a = sampleArticle("Dock workers voted to end the strike.\n\nCranes resumed at dawn.");
+    assert.deepEqual(await s.putArticle(a, "h1"), { status: "added", id: a.id });
+    const b = await s.getArticle(a.id);
+    assert.deepEqual(b, a);
+    assert.equal(await s.seenInput("h1"), a.id);
+    assert.equal(await s.seenInput("nope"), null);
+    assert.equal(await s.resolveId(a.id.slice(0, 10)), a.id);
+  });
+
+  withStore("re-adding the same article is a duplicate and adds nothing", async (s) => {
+    const a = sampleArticle("Same words twice.");
+    await s.putArticle(a, "h1");
+    assert.equal((await s.putArticle(a, "h2")).status, "duplicate");
+    assert.equal(await s.countArticles(), 1);
+    assert.equal(await s.seenInput("h2"), a.id);
+  });
+
+  withStore("lists with outlet and date filters, newest first", async (s) => {
+    await s.putArticle(sampleArticle("One.", { outlet: "A Wire", published: { date: "2023-01-02", precision: "day", source: "meta" } }), null);
+    await s.putArticle(sampleArticle("Two.", { outlet: "B Post", published: { date: "2023-07", precision: "month", source: "text" } }), null);
+    await s.putArticle(sampleArticle("Three.", { outlet: "A Wire", published: null }), null);
+    const all = await s.listArticles();
+    assert.deepEqual(all.map((x) => x.date), ["2023-07", "2023-01-02", null]);
+    assert.equal((await s.listArticles({ outlet: "a wire" })).length, 2);
+    assert.deepEqual((await s.listArticles({ from: "2023-06", to: "2023-07" })).map((x) => x.date), ["2023-07"]);
+    assert.deepEqual((await s.listArticles({ to: "2023-01" })).map((x) => x.date), ["2023-01-02"]);
+    assert.equal(await s.countArticles({ outlet: "A Wire" }), 2);
+  });
+
+  withStore("full-text search ranks and returns snippets; hostile queries are safe", async (s) => {
+    await s.putArticle(sampleArticle("The harbor strike ended after talks on wages.", { title: "Strike ends" }), null);
+    await s.putArticle(sampleArticle("A festival of kites filled the beach.", { title: "Kites" }), null);
+    const hits = await s.search("strike wages");
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.snippet, /\[strike\]/i);
+    assert.deepEqual(await s.search('"); DROP TABLE articles; --'), []);
+    assert.equal((await s.search("kite* OR strike")).length, 2);
+    assert.equal(await s.countArticles(), 2);
+  });
+
+  withStore("rejections are stored once per input and listed", async (s) => {
+    await s.putRejection({ ok: false, code: "EMPTY_INPUT", reason: "x.txt: empty", origin: "x.txt" }, "hx");
+    await s.putRejection({ ok: false, code: "EMPTY_INPUT", reason: "x.txt: empty", origin: "x.txt" }, "hx");
+    const r = await s.listRejections();
+    assert.equal(r.length, 1);
+    assert.equal(r[0]!.code, "EMPTY_INPUT");
+    assert.equal(await s.seenInput("hx"), "rejected");
+  });
+
+  withStore("annotations, quotes and entities round-trip and merge across articles", async (s) => {
+    const text = "“We will sign,” said Mayor Lina Osei. Osei spoke at noon.";
+    const a = sampleArticle(text);
+    await s.putArticle(a, null);
+    const ann: Annotations = {
+      sentences: [{ start: 0, end: 37 }],
+      mentions: [{ start: 26, end: 36, text: "Lina Osei", kind: "person", entity: "person:lina osei" }],
+      entities: [{ key: "person:lina osei", name: "Lina Osei", kind: "person", aliases: ["Osei"], roles: ["Mayor"], side: "Portville" }],
+      quotes: [{ content: { start: 1, end: 13 }, direct: true, cue: { start: 16, end: 20 }, source: { start: 21, end: 36 }, speaker: "Lina Osei", speakerEntity: "person:lina osei", side: "Portville" }],
+      timexes: [],
+    };
+    await s.putAnnotations(a.id, ann, "test-1");
+    assert.deepEqual(await s.getAnnotations(a.id), ann);
+    const q = await s.listQuotes({ side: "portville" });
+    assert.equal(q.length, 1);
+    assert.equal(q[0]!.text, text.slice(1, 13));
+    assert.equal((await s.listQuotes({ speaker: "Osei" })).length, 1);
+    const e = await s.listEntities();
+    assert.equal(e[0]!.name, "Lina Osei");
+    assert.equal(e[0]!.articles, 1);
+    // re-annotating replaces, not duplicates
+    await s.putAnnotations(a.id, ann, "test-2");
+    assert.equal((await s.listQuotes()).length, 1);
+  });
+
+  withStore("signatures, LSH candidates and copy groups", async (s) => {
+    const a = sampleArticle("Original wire text.");
+    const b = sampleArticle("Original wire text, reprinted.");
+    await s.putArticle(a, null);
+    await s.putArticle(b, null);
+    await s.putSignature(a.id, new Uint8Array([1, 2, 3]), ["0:aa", "1:bb"]);
+    await s.putSignature(b.id, new Uint8Array([1, 2, 4]), ["0:aa", "1:cc"]);
+    assert.deepEqual([...(await s.getSignature(a.id))!], [1, 2, 3]);
+    assert.deepEqual((await s.lshCandidates(["0:aa"])).sort(), [a.id, b.id].sort());
+    assert.deepEqual(await s.lshCandidates(["1:cc"]), [b.id]);
+    await s.putCopies([
+      { articleId: a.id, group: "g1", original: true, kind: null, similarity: 1 },
+      { articleId: b.id, group: "g1", original: false, kind: "partial", similarity: 0.9 },
+    ]);
+    const g = await s.getCopyGroup(b.id);
+    assert.deepEqual(g.map((x) => x.articleId), [a.id, b.id]);
+    assert.equal((await s.listArticles({ originalsOnly: true })).length, 1);
+    assert.equal((await s.listArticles({ originalsOnly: true }))[0]!.copies, 1);
+  });
+
+  withStore("stories and state blobs", async (s) => {
+    const a = sampleArticle("Story text.");
+    await s.putArticle(a, null);
+    await s.putStories([{ articleId: a.id, story: "s1", storyline: "l1" }]);
+    assert.deepEqual(await s.listStoryAssignments(), [{ articleId: a.id, story: "s1", storyline: "l1" }]);
+    assert.equal(await s.getState("x"), null);
+    await s.putState("x", { n: 1, v: [1, 2] });
+    assert.deepEqual(await s.getState("x"), { n: 1, v: [1, 2] });
+  });
+}
