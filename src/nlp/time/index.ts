@@ -1,0 +1,2 @@
+export { tagTimexes } from "./tag.ts";
+export type { TagOptions } from "./tag.ts";

@@ -1,0 +1,729 @@
+// Temporal expression tagger: finds TIMEX3 expressions in English news text and normalizes them
+// against the document creation time (DCT), HeidelTime-style: hand-written patterns, then
+// resolution that uses the tense of the sentence ("on Friday" in a past-tense sentence is the
+// most recent Friday) and the last date mentioned (for "a year earlier", "the quarter", "that day").
+
+import type { Span, Timex, TimexType } from "../../core/types.ts";
+import { splitSentences } from "../sentences.ts";
+import {
+  addDays, addMonths, compareDay, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeek, parseAnchor,
+  quarterOf, weekday,
+} from "./calendar.ts";
+import type { Anchor, Day } from "./calendar.ts";
+import {
+  MONTH_SRC, NUMBER_SRC, SEASON_SRC, UNIT_SRC, WEEKDAY_SRC, monthNumber, ordinalNumber, parseNumber,
+  seasonCode, unitInfo, weekdayNumber,
+} from "./lexicon.ts";
+
+export interface TagOptions {
+  /** Drop expressions whose value could not be resolved (default false: they keep an underspecified value). */
+  resolvedOnly?: boolean;
+  /** Emit SET and DURATION expressions (default true). */
+  durations?: boolean;
+}
+
+type Tense = "past" | "future" | null;
+
+/** The last date the text talked about, for anaphoric expressions ("a year earlier", "that day"). */
+interface Ref {
+  gran: "year" | "quarter" | "month" | "day";
+  y: number;
+  m: number;
+  d: number;
+  q: number;
+}
+
+interface Cand extends Span {
+  type: TimexType;
+  rule: number;
+  resolve: (c: Ctx) => string | null;
+}
+
+class Ctx {
+  ref: Ref | null = null;
+  tense: Tense = null;
+  constructor(readonly anchor: Anchor | null) {}
+
+  /** The day relative expressions count from: the DCT, else the last full date mentioned. */
+  get base(): Day | null {
+    return this.anchor;
+  }
+
+  /** A day reached by counting from the anchor, truncated to what the anchor knows. */
+  dayOut(x: Day): string {
+    const p = this.anchor?.precision ?? "day";
+    if (p === "day") return fmtDay(x);
+    return p === "month" ? fmtMonth(x.y, x.m) : fmtYear(x.y);
+  }
+  weekOut(x: Day): string {
+    const p = this.anchor?.precision ?? "day";
+    if (p === "day") return fmtWeek(x);
+    return p === "month" ? fmtMonth(x.y, x.m) : fmtYear(x.y);
+  }
+  monthOut(y: number, m: number): string {
+    return this.anchor?.precision === "year" ? fmtYear(y) : fmtMonth(y, m);
+  }
+
+  setRef(value: string | null): void {
+    if (!value) return;
+    const m = /^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q(\d)))?$/.exec(value);
+    if (!m) return;
+    const y = Number(m[1]);
+    if (m[4]) this.ref = { gran: "quarter", y, m: (Number(m[4]) - 1) * 3 + 1, d: 1, q: Number(m[4]) };
+    else if (m[3]) this.ref = { gran: "day", y, m: Number(m[2]), d: Number(m[3]), q: quarterOf(Number(m[2])) };
+    else if (m[2]) this.ref = { gran: "month", y, m: Number(m[2]), d: 1, q: quarterOf(Number(m[2])) };
+    else this.ref = { gran: "year", y, m: 1, d: 1, q: 0 };
+  }
+}
+
+// ---- pattern building blocks (sources; compiled once below) ----
+
+const MON = `(${MONTH_SRC})`;
+const WD = `(${WEEKDAY_SRC})`;
+const DAYNUM = "([0-3]?\\d)(?:st|nd|rd|th)?";
+const YEAR = "((?:1[0-9]|20)\\d\\d)";
+const NUM = `(${NUMBER_SRC})`;
+const UNIT = `(${UNIT_SRC})`;
+const END = "(?![\\w])";
+const START = "(?<![\\w$£€])";
+const PART = "(morning|afternoon|evening|night|overnight)";
+const ORD = "(first|second|third|fourth|1st|2nd|3rd|4th)";
+const REL = "(last|this|next|this\\s+past|this\\s+coming|coming|past|previous|following|current)";
+
+const rules: { re: RegExp; build: (m: RegExpExecArray, text: string) => Omit<Cand, "rule"> | null }[] = [];
+function rule(src: string, build: (m: RegExpExecArray, text: string) => Omit<Cand, "rule"> | null, flags = "gi"): void {
+  rules.push({ re: new RegExp(START + "(?:" + src + ")" + END, flags), build });
+}
+
+const cand = (m: RegExpExecArray, type: TimexType, resolve: (c: Ctx) => string | null): Omit<Cand, "rule"> => ({
+  start: m.index,
+  end: m.index + m[0].length,
+  type,
+  resolve,
+});
+
+const isCap = (w: string | undefined): boolean => !!w && w[0] !== w[0]!.toLowerCase();
+const PREP_BEFORE = /(?:\b(?:in|since|until|till|by|of|from|through|during|before|after|to|last|next|this|early|late|mid|on|between|and|or|for|that|since|around)[\s-]+|[,(]\s*)$/i;
+
+// ---- resolution helpers ----
+
+/** The weekday `wd` nearest the anchor in the direction the tense points (same day counts). */
+function resolveWeekday(c: Ctx, wd: number, shift: -1 | 0 | 1): string {
+  const a = c.anchor;
+  if (!a) return `XXXX-WXX-${wd + 1}`;
+  const cur = weekday(a);
+  let delta: number;
+  if (shift === -1) delta = -(((cur - wd) % 7 + 7) % 7 || 7); // "last Friday": strictly before
+  else if (shift === 1) delta = ((wd - cur) % 7 + 7) % 7 || 7; // "next Friday": strictly after
+  else if (c.tense === "future") delta = ((wd - cur) % 7 + 7) % 7;
+  else delta = -(((cur - wd) % 7 + 7) % 7);
+  return c.dayOut(addDays(a, delta));
+}
+
+/** A month without a year: the one nearest the anchor in the direction of the tense. */
+function resolveMonth(c: Ctx, mo: number, shift: -1 | 0 | 1): string {
+  const a = c.anchor;
+  if (!a) return `XXXX-${String(mo).padStart(2, "0")}`;
+  let y = a.y;
+  if (shift === -1) y = mo < a.m ? a.y : a.y - 1;
+  else if (shift === 1) y = mo > a.m ? a.y : a.y + 1;
+  else if (c.tense === "future") y = mo >= a.m ? a.y : a.y + 1;
+  else if (c.tense === "past") y = mo <= a.m ? a.y : a.y - 1;
+  else if (mo - a.m > 6) y = a.y - 1;
+  else if (a.m - mo > 6) y = a.y + 1;
+  return c.anchor?.precision === "year" ? fmtYear(y) : fmtMonth(y, mo);
+}
+
+function resolveMonthDay(c: Ctx, mo: number, d: number): string {
+  const a = c.anchor;
+  const dd = String(d).padStart(2, "0");
+  if (!a) return `XXXX-${String(mo).padStart(2, "0")}-${dd}`;
+  let y = a.y;
+  const target = { y, m: mo, d };
+  const cmp = compareDay(target, a);
+  if (c.tense === "future" && cmp < 0 && a.m - mo > 2) y++;
+  else if (c.tense === "past" && cmp > 0 && mo - a.m > 2) y--;
+  else if (mo - a.m > 6) y--;
+  else if (a.m - mo > 6) y++;
+  return fmtDay({ y, m: mo, d });
+}
+
+function shiftAnchorDays(c: Ctx, n: number): string {
+  if (!c.anchor) return "XXXX-XX-XX";
+  return c.dayOut(addDays(c.anchor, n));
+}
+
+function durationValue(n: number | null, unitWord: string): string {
+  const u = unitInfo(unitWord);
+  if (u.letter === "WE") return n === null ? "PXWE" : `P${n}WE`;
+  const prefix = u.time ? "PT" : "P";
+  if (n === null) return `${prefix}X${u.letter}`;
+  let v = n * u.factor;
+  if (!Number.isInteger(v)) {
+    const whole = Math.floor(v);
+    const half: Record<string, string> = { Y: "6M", M: "2W", D: "12H", H: "30M", W: "3D" };
+    const h = half[u.letter];
+    if (h) {
+      const smallTime = u.letter === "D" || u.letter === "H";
+      const hv = smallTime && !u.time ? `T${h}` : h;
+      return whole > 0 ? `${prefix}${whole}${u.letter}${hv}` : `${prefix}${hv}`;
+    }
+    v = Math.round(v);
+  }
+  return `${prefix}${v}${u.letter}`;
+}
+
+/** "a year ago", "two months earlier": the anchor (or the last date mentioned) moved back or forward. */
+function shiftedDate(c: Ctx, n: number | null, unitWord: string, dir: -1 | 1, fromRef: boolean): string | null {
+  const u = unitInfo(unitWord);
+  const ref = fromRef && c.ref ? c.ref : null;
+  const a = c.anchor;
+  if (n === null || !Number.isInteger(n)) {
+    if (dir < 0) return u.letter === "Y" && a ? fmtYear(a.y).slice(0, 3) + "X" : "PAST_REF";
+    return "FUTURE_REF";
+  }
+  const k = n * dir;
+  if (u.letter === "Y" && !u.time) {
+    const years = k * u.factor;
+    if (ref) {
+      if (ref.gran === "quarter") return `${fmtYear(ref.y + years)}-Q${ref.q}`;
+      if (ref.gran === "month") return fmtMonth(ref.y + years, ref.m);
+      if (ref.gran === "day") return fmtDay({ y: ref.y + years, m: ref.m, d: Math.min(ref.d, daysInMonth(ref.y + years, ref.m)) });
+      return fmtYear(ref.y + years);
+    }
+    return a ? fmtYear(a.y + years) : null;
+  }
+  const base: Day | null = ref ? { y: ref.y, m: ref.m, d: ref.d } : a;
+  if (!base) return null;
+  if (u.letter === "Q") {
+    const t = addMonths(base.y, base.m, k * 3);
+    return `${fmtYear(t.y)}-Q${quarterOf(t.m)}`;
+  }
+  if (u.letter === "M" && !u.time) {
+    const t = addMonths(base.y, base.m, k);
+    return c.monthOut(t.y, t.m);
+  }
+  if (u.letter === "W") return c.weekOut(addDays(base, 7 * k));
+  if (u.letter === "D") return c.dayOut(addDays(base, k));
+  if (u.time) return c.dayOut(base);
+  return null;
+}
+
+function quarterNow(c: Ctx): { y: number; q: number } | null {
+  if (c.ref && c.ref.gran === "quarter") return { y: c.ref.y, q: c.ref.q };
+  const a = c.anchor;
+  if (!a) return null;
+  // News reports on the quarter just ended: in the first weeks of a quarter, "the quarter" is the previous one.
+  const t = addMonths(a.y, a.m, -1);
+  return { y: t.y, q: quarterOf(a.m) === quarterOf(t.m) ? quarterOf(a.m) : quarterOf(t.m) };
+}
+
+const TIME_PART: Record<string, string> = { morning: "MO", afternoon: "AF", evening: "EV", night: "NI", overnight: "NI" };
+
+function clock(hh: string, mm: string | undefined, ampm: string | undefined): string | null {
+  let h = Number(hh);
+  const min = mm ? Number(mm) : 0;
+  if (h > 24 || min > 59) return null;
+  const ap = (ampm ?? "").toLowerCase();
+  if (ap.startsWith("p") && h < 12) h += 12;
+  if (ap.startsWith("a") && h === 12) h = 0;
+  return `T${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+}
+
+/** The day a clock time belongs to: the last day mentioned in the text, else the anchor. */
+function dayForTime(c: Ctx): string {
+  if (c.ref && c.ref.gran === "day") return fmtDay(c.ref);
+  return c.anchor && c.anchor.precision === "day" ? fmtDay(c.anchor) : "XXXX-XX-XX";
+}
+
+// ---- rules (order breaks ties between equally long matches) ----
+
+// Full dates: "Friday, Aug. 7, 1998", "Aug. 7", "7 August 1998".
+rule(`(?:${WD},?\\s+)?${MON}\\s*${DAYNUM}(?:,?\\s+${YEAR})?(?!\\d)`, (m) => {
+  const mo = monthNumber(m[2]!);
+  const d = Number(m[3]);
+  if (!mo || d < 1 || d > 31) return null;
+  if (!isCap(m[2]) && !m[1]) return null;
+  if (/^may$/i.test(m[2]!) && !m[4] && !m[1] && /^may\s*\d{1,2}\s+(?:percent|%)/i.test(m[0])) return null;
+  if (m[4]) return cand(m, "DATE", () => fmtDay({ y: Number(m[4]), m: mo, d }));
+  return cand(m, "DATE", (c) => resolveMonthDay(c, mo, d));
+});
+rule(`${DAYNUM}\\s+${MON}(?:,?\\s+${YEAR})?`, (m) => {
+  const mo = monthNumber(m[2]!);
+  const d = Number(m[1]);
+  if (!mo || d < 1 || d > 31 || !isCap(m[2])) return null;
+  if (m[3]) return cand(m, "DATE", () => fmtDay({ y: Number(m[3]), m: mo, d }));
+  return cand(m, "DATE", (c) => resolveMonthDay(c, mo, d));
+});
+rule("(\\d{4})-(\\d\\d)-(\\d\\d)", (m) => {
+  const mo = Number(m[2]), d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return cand(m, "DATE", () => m[0]);
+});
+rule("(\\d{1,2})/(\\d{1,2})/((?:19|20)?\\d\\d)", (m) => {
+  const mo = Number(m[1]), d = Number(m[2]);
+  let y = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  if (y < 100) y += y < 50 ? 2000 : 1900;
+  return cand(m, "DATE", () => fmtDay({ y, m: mo, d }));
+});
+
+// Month with a year or a relative year: "July 1997", "June last year", "January of 1998".
+rule(`(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?${MON}(?:,|\\s+of)?\\s+${YEAR}`, (m) => {
+  const mo = monthNumber(m[2]!);
+  if (!mo || !isCap(m[2])) return null;
+  return cand(m, "DATE", () => fmtMonth(Number(m[3]), mo));
+});
+rule(`${MON}\\s+(last|this|next)\\s+year`, (m) => {
+  const mo = monthNumber(m[1]!);
+  if (!mo || !isCap(m[1])) return null;
+  const k = /last/i.test(m[2]!) ? -1 : /next/i.test(m[2]!) ? 1 : 0;
+  return cand(m, "DATE", (c) => (c.anchor ? fmtMonth(c.anchor.y + k, mo) : null));
+});
+// A month alone: "in November", "last August", "late last month" is below; "May" needs context.
+rule(`(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MON}`, (m, text) => {
+  const w = m[3]!;
+  const mo = monthNumber(w);
+  if (!mo || !isCap(w) || w.endsWith(".")) return null;
+  if ((mo === 5 || mo === 3) && !m[1] && !m[2]) {
+    if (!PREP_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+    if (mo === 5 && /^\s+(?:be|have|not|also|well|seem|need|take|come|go|get|make|never|still|even|soon|help|want|lose)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+  }
+  const rel = (m[2] ?? "").toLowerCase();
+  const shift = rel.startsWith("last") || rel === "this past" ? -1 : rel === "next" || rel === "this coming" ? 1 : 0;
+  if (rel === "this") return cand(m, "DATE", (c) => (c.anchor ? c.monthOut(c.anchor.y, mo) : null));
+  return cand(m, "DATE", (c) => resolveMonth(c, mo, shift));
+});
+
+// Weekdays: "Friday", "last Friday", "Friday morning", "early Tuesday", "Friday's".
+rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following)\\s+)?${WD}(?:'s)?(?:\\s+${PART})?`, (m) => {
+  const wd = weekdayNumber(m[3]!);
+  const rel = (m[2] ?? "").toLowerCase().replace(/\s+/g, " ");
+  if (rel === "the previous" || rel === "the following") {
+    const dir = rel === "the previous" ? -1 : 1;
+    return cand(m, "DATE", (c) => {
+      const base = c.ref && c.ref.gran === "day" ? c.ref : c.anchor;
+      if (!base) return null;
+      const cur = weekday(base);
+      const delta = dir < 0 ? -(((cur - wd) % 7 + 7) % 7 || 7) : ((wd - cur) % 7 + 7) % 7 || 7;
+      return fmtDay(addDays(base, delta));
+    });
+  }
+  const shift: -1 | 0 | 1 = rel === "last" || rel === "this past" ? -1 : rel === "next" || rel === "this coming" ? 1 : 0;
+  return cand(m, "DATE", (c) => resolveWeekday(c, wd, shift));
+});
+
+// Clock times: "10:35 a.m.", "9 a.m. Tuesday", "noon Thursday", "midnight Friday".
+rule(`(?:(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am|pm)|(\\d{1,2}):(\\d\\d)|(noon|midnight|midday))(?:\\s+(?:EDT|EST|CDT|CST|PDT|PST|GMT|UTC|local\\s+time))?(?:,?\\s+(?:on\\s+)?${WD})?`, (m) => {
+  const special = (m[6] ?? "").toLowerCase();
+  const t = special ? (special === "midnight" ? "T24:00" : "T12:00") : m[4] ? clock(m[4], m[5], undefined) : clock(m[1]!, m[2], m[3]);
+  if (!t) return null;
+  if (!special && !m[3] && Number(m[4]) > 23) return null;
+  const wd = m[7] ? weekdayNumber(m[7]) : -1;
+  return cand(m, wd >= 0 ? "DATE" : "TIME", (c) => {
+    const day = wd >= 0 ? resolveWeekday(c, wd, 0) : dayForTime(c);
+    return /^\d{4}-\d\d-\d\d$/.test(day) ? day + t : day;
+  });
+});
+
+// Days relative to the DCT.
+rule("(?:(early|late|earlier|later)\\s+)?(today|tonight|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:\\s+" + PART + ")?", (m) => {
+  const w = m[2]!.toLowerCase().replace(/\s+/g, " ");
+  const n = w === "yesterday" ? -1 : w === "tomorrow" ? 1 : w.includes("before") ? -2 : w.includes("after") ? 2 : 0;
+  return cand(m, "DATE", (c) => shiftAnchorDays(c, n));
+});
+rule(`(?:(this|last|yesterday|tomorrow)\\s+${PART}|(later|earlier)\\s+this\\s+${PART})`, (m) => {
+  const w = (m[1] ?? "this").toLowerCase();
+  const part = (m[2] ?? m[4]!).toLowerCase();
+  if (w === "last" && part !== "night") return null;
+  const n = w === "last" || w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0;
+  return cand(m, "TIME", (c) => {
+    if (!c.anchor) return null;
+    const d = c.dayOut(addDays(c.anchor, n));
+    return /^\d{4}-\d\d-\d\d$/.test(d) ? d + "T" + TIME_PART[part] : d;
+  });
+});
+
+// Anaphoric days: "that day", "the same day", "the next day", "the previous day", "earlier that day".
+rule("(?:(earlier|later)\\s+)?(that\\s+(?:same\\s+)?day|the\\s+same\\s+day|the\\s+(?:next|following|previous|preceding)\\s+day|the\\s+day\\s+(?:before|after))", (m) => {
+  const w = m[2]!.toLowerCase();
+  const n = /next|following|after/.test(w) ? 1 : /previous|preceding|before/.test(w) ? -1 : 0;
+  return cand(m, "DATE", (c) => {
+    const base = c.ref && c.ref.gran === "day" ? c.ref : c.anchor;
+    return base ? fmtDay(addDays(base, n)) : null;
+  });
+});
+
+// Present, past and future references.
+rule("(?:right\\s+)?now|currently|at\\s+present|presently|nowadays|these\\s+days|at\\s+the\\s+moment|the\\s+present|current", (m, text) => {
+  const w = m[0].toLowerCase();
+  if (w === "now" && /^\s*that\b/i.test(text.slice(m.index + 3, m.index + 12))) return null;
+  if (w === "current" && /^\s+(?:account|accounts|affairs|events|law|rules|policy|members?|and)\b/i.test(text.slice(m.index + 7, m.index + 20))) return null;
+  return cand(m, "DATE", () => "PRESENT_REF");
+});
+rule("recently|more\\s+recently|lately|recent|previously|formerly|in\\s+the\\s+past|the\\s+past|recent\\s+years|past\\s+years", (m, text) => {
+  const w = m[0].toLowerCase();
+  if (w === "the past" && /^\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|quarters?|\d|one|two|three|four|five|six|seven|eight|nine|ten|few|several)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
+  const start = w === "in the past" ? m.index + 3 : m.index;
+  return { start, end: m.index + m[0].length, type: "DATE", resolve: () => "PAST_REF" };
+});
+rule("(?:the\\s+)?(?:near\\s+|foreseeable\\s+|distant\\s+)?future|soon|as\\s+soon\\s+as\\s+possible|the\\s+(?:near|short|long)\\s+term|coming\\s+(?:quarters|years?)|a\\s+later\\s+date", (m, text) => {
+  const w = m[0].toLowerCase();
+  if (w === "soon" && /^\s+(?:after|as)\b/i.test(text.slice(m.index + 4, m.index + 12))) return null;
+  return cand(m, "DATE", () => "FUTURE_REF");
+});
+
+// Years, decades and centuries.
+rule(`(?:(early|late|mid|the\\s+(?:end|beginning|start|middle|first\\s+half|second\\s+half)\\s+of|fiscal|calendar|the\\s+year)[\\s-]+)?${YEAR}(?!\\s*(?:%|percent\\b)|[,.]\\d|'?s\\b|-\\d)`, (m, text) => {
+  const y = Number(m[2]);
+  const before = text.slice(Math.max(0, m.index - 6), m.index);
+  if (/[$\d#]\s*$|\bNo\.\s*$/.test(before)) return null;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+  if (/^\s*(?:people|persons|troops|soldiers|workers|employees|shares|cars|units|feet|meters|miles|km|tons|yards|points|rooms|members)\b/i.test(after)) return null;
+  const mod = (m[1] ?? "").toLowerCase();
+  if (mod.includes("first half")) return cand(m, "DATE", () => `${fmtYear(y)}-H1`);
+  if (mod.includes("second half")) return cand(m, "DATE", () => `${fmtYear(y)}-H2`);
+  return cand(m, "DATE", () => fmtYear(y));
+});
+rule(`(?:the\\s+)?(?:(early|late|mid)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0'?s|'(\\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))`, (m, text) => {
+  if (m[4] && !/^the\b/i.test(m[0]) && !PREP_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+  const tensWord = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+  return cand(m, "DATE", (c) => {
+    if (m[2]) return m[2];
+    const digit = m[3] ?? String(tensWord.indexOf(m[4]!.toLowerCase()) + 2);
+    const cent = c.anchor ? Math.floor(c.anchor.y / 100) : 19;
+    return `${cent}${digit}`;
+  });
+});
+rule("(?:the\\s+)?(?:(early|late|mid)[\\s-]+)?(\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\\s+century", (m) => {
+  const n = ordinalNumber(m[2]!);
+  if (!n) return null;
+  return cand(m, "DATE", () => String(n - 1).padStart(2, "0"));
+});
+rule("this\\s+century", (m) => cand(m, "DATE", (c) => (c.anchor ? String(Math.floor(c.anchor.y / 100)).padStart(2, "0") : null)));
+
+// Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990", "the latest quarter".
+rule(`(?:(the|its|this\\s+year's|last\\s+year's|next\\s+year's)\\s+)?(?:(fiscal|calendar)[\\s-]+)?${ORD}[\\s-]+(?:fiscal\\s+)?quarters?(?:\\s+(?:of\\s+)?(?:(fiscal\\s+)?${YEAR}|(this|last|next)\\s+year))?`, (m) => {
+  const q = ordinalNumber(m[3]!);
+  const det = (m[1] ?? "").toLowerCase();
+  const yearShift = det.startsWith("last") ? -1 : det.startsWith("next") ? 1 : 0;
+  const rel = (m[6] ?? "").toLowerCase();
+  return cand(m, "DATE", (c) => {
+    if (m[5]) return `${m[5]}-Q${q}`;
+    if (!c.anchor) return `XXXX-Q${q}`;
+    const y = c.anchor.y + yearShift + (rel === "last" ? -1 : rel === "next" ? 1 : 0);
+    return `${fmtYear(y)}-Q${q}`;
+  });
+});
+rule(`(?:the\\s+)?(?:(latest|current|last|past|previous|prior|same|comparable|corresponding|year-ago|year-earlier|year\\s+ago|fiscal|latest\\s+fiscal|recent|just-ended|just\\s+ended)[\\s-]+)?(?:(year-ago|year-earlier|fiscal)[\\s-]+)?(quarter|period)(?:\\s+(?:a\\s+year\\s+(?:ago|earlier)|last\\s+year|of\\s+${YEAR}))?`, (m, text) => {
+  const mod = ((m[1] ?? "") + " " + (m[2] ?? "") + " " + m[0].slice(-30)).toLowerCase();
+  const isPeriod = m[3]!.toLowerCase() === "period";
+  if (!/^the\b/i.test(m[0]) && !m[1] && !m[2]) return null;
+  if (isPeriod && !/latest|year-ago|year-earlier|year ago|comparable|corresponding|same/.test(mod)) return null;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
+  if (/^\s*(?:of|in)\b/i.test(after) && !m[4]) return null; // "the period of ..." / "the quarter in which"
+  const ago = /year-ago|year-earlier|year ago|a year earlier|last year|comparable|corresponding|same|previous|prior/.test(mod);
+  const prev = /\b(?:last|past|previous|prior)\b/.test((m[1] ?? "").toLowerCase());
+  return cand(m, "DATE", (c) => {
+    if (m[4]) return fmtYear(Number(m[4]));
+    const q = quarterNow(c);
+    if (!q) return null;
+    if (prev && !/year/.test(mod)) {
+      const t = addMonths(q.y, (q.q - 1) * 3 + 1, -3);
+      return `${fmtYear(t.y)}-Q${quarterOf(t.m)}`;
+    }
+    return `${fmtYear(ago ? q.y - 1 : q.y)}-Q${q.q}`;
+  });
+});
+rule(`(?:the\\s+)?(first|second|last)\\s+half(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year|the\\s+year))?`, (m) => {
+  const h = m[1]!.toLowerCase() === "first" ? 1 : 2;
+  return cand(m, "DATE", (c) => {
+    if (m[2]) return `${m[2]}-H${h}`;
+    if (!c.anchor) return null;
+    const k = m[3] ? (m[3].toLowerCase() === "last" ? -1 : m[3].toLowerCase() === "next" ? 1 : 0) : 0;
+    return `${fmtYear(c.anchor.y + k)}-H${h}`;
+  });
+});
+
+// Seasons: "last fall", "this summer", "the winter of 1994", "early summer".
+rule(`(?:(early|late|mid)[\\s-]+)?(?:(last|this|next|this\\s+past|this\\s+coming|the|the\\s+early|the\\s+late)\\s+)?(${SEASON_SRC})(?:\\s+(?:of\\s+)?${YEAR})?`, (m) => {
+  const code = seasonCode(m[3]!);
+  const rel = (m[2] ?? "").toLowerCase();
+  if (!m[1] && !m[2] && !m[4]) return null;
+  if (m[3]!.toLowerCase() === "fall" && !m[2] && !m[4] && !m[1]) return null;
+  return cand(m, "DATE", (c) => {
+    if (m[4]) return `${m[4]}-${code}`;
+    if (!c.anchor) return `XXXX-${code}`;
+    const seasonStart: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+    const started = c.anchor.m >= seasonStart[code]!;
+    let y = c.anchor.y;
+    if (rel.startsWith("last") || rel === "this past") y = started && c.anchor.m >= seasonStart[code]! + 3 ? y : y - 1;
+    else if (rel.startsWith("next") || rel === "this coming") y = started ? y + 1 : y;
+    else if (c.tense === "past" && !started) y -= 1;
+    return `${fmtYear(y)}-${code}`;
+  });
+});
+
+// Calendar units relative to the DCT: "last week", "this month", "late last month", "early next year", "the past year".
+rule(`(?:(early|late|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|sometime|at\\s+the\\s+end\\s+of)\\s+)?(?:the\\s+)?${REL}\\s+(week|weekend|month|year|decade|fiscal\\s+year)(?!\\s+(?:ago|earlier|later|before|after)\\b)`, (m, text) => {
+  const rel = m[2]!.toLowerCase().replace(/\s+/g, " ");
+  const unit = m[3]!.toLowerCase().replace(/\s+/g, " ");
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+  if (/^['’]s/.test(after) && rel !== "last" && rel !== "this" && rel !== "next") return null;
+  const k = rel === "last" || rel === "past" || rel === "previous" || rel === "this past" ? -1 : rel === "next" || rel === "coming" || rel === "following" || rel === "this coming" ? 1 : 0;
+  if ((rel === "previous" || rel === "following") && !/^the\b/i.test(m[0]) && !m[1]) return null;
+  const anaphoric = rel === "previous" || rel === "following";
+  return cand(m, "DATE", (c) => {
+    const ref = anaphoric && c.ref ? c.ref : null;
+    const a: Day | null = ref ? { y: ref.y, m: ref.m, d: ref.d } : c.anchor;
+    if (!a) return null;
+    if (unit === "year" || unit === "fiscal year") return fmtYear(a.y + k);
+    if (unit === "decade") {
+      const dec = Math.floor(a.y / 10) + k;
+      return String(dec);
+    }
+    if (unit === "month") {
+      const t = addMonths(a.y, a.m, k);
+      return c.monthOut(t.y, t.m);
+    }
+    const d = addDays(a, 7 * k);
+    if (unit === "weekend") {
+      if (c.anchor?.precision !== "day") return c.weekOut(d);
+      return fmtWeek(d) + "-WE";
+    }
+    return c.weekOut(d);
+  });
+});
+// "a year ago", "two weeks earlier", "three days later", "41 years ago", "nearly four years ago".
+rule(`(?:(about|nearly|almost|some|more\\s+than|less\\s+than|just|only|over)\\s+)?${NUM}[\\s-]+${UNIT}\\s+(ago|earlier|later|before|after|from\\s+now|hence)`, (m, text) => {
+  const n = parseNumber(m[2]!);
+  const dir = /later|after|from|hence/i.test(m[4]!) ? 1 : -1;
+  const w = m[4]!.toLowerCase();
+  if ((w === "before" || w === "after") && !/^\s*[,.;)]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
+    // "two days before the vote": the expression is the duration; the anchor is an event, not a date.
+    const e = m.index + m[0].length - m[4]!.length;
+    return { start: m.index, end: text.slice(0, e).trimEnd().length, type: "DURATION", resolve: () => durationValue(n, m[3]!) };
+  }
+  return cand(m, "DATE", (c) => shiftedDate(c, n, m[3]!, dir as -1 | 1, w !== "ago" && w !== "from now" && w !== "hence"));
+});
+// Plain durations: "two weeks", "the past two months", "the first nine months", "more than four hours", "5 1/2 hours".
+rule(`(?:(?:the\\s+)?(past|last|next|first|previous|coming|following|latest|final|remaining|initial|same|entire|whole|full)\\s+)?(?:(about|nearly|almost|roughly|more\\s+than|less\\s+than|at\\s+least|up\\s+to|over|under|some|around|another|an?\\s+additional|no\\s+more\\s+than|the)\\s+)?${NUM}[\\s-]+(?:more\\s+|additional\\s+|straight\\s+|consecutive\\s+|long\\s+|trading\\s+|business\\s+|calendar\\s+)?${UNIT}(?:-long|-old)?`, (m, text) => {
+  let n = parseNumber(m[3]!);
+  const unitWord = m[4]!;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+  if (/-old$/i.test(m[0]) || /^\s+old\b/i.test(after)) return null; // ages are not timexes in TimeBank practice
+  if (/^\s*-?(?:old|olds)\b/i.test(after)) return null;
+  const num = m[3]!.toLowerCase();
+  if ((num === "a" || num === "an") && !m[1] && !m[2]) {
+    // "a day" / "a year" as a rate ("twice a day") is a SET; otherwise a one-unit duration.
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (/\b(?:times|once|twice|\d+|percent|%|cents|dollars|million|billion)\s*$/i.test(before)) {
+      const u = unitInfo(unitWord);
+      return cand(m, "SET", () => `P${u.time ? "T" : ""}1${u.letter}`);
+    }
+  }
+  if (num.includes("hundreds") || num.includes("thousands")) n = null;
+  return cand(m, "DURATION", () => durationValue(n, unitWord));
+});
+// Hyphenated adjectives: "two-year", "16-hour", "day-long".
+rule(`(?:${NUM}-(?:and-a-half-)?)${UNIT}(?=\\s+\\w)`, (m, text) => {
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+  if (/^\s*old\b/i.test(after)) return null;
+  const n = parseNumber(m[1]!);
+  if (n === null) return null;
+  return cand(m, "DURATION", () => durationValue(n, m[2]!));
+});
+rule("(?:day|week|month|year|hour)-long", (m) => cand(m, "DURATION", () => durationValue(1, m[0].split("-")[0]!)));
+// Vague durations: "weeks", "recent months", "several years", "the next few days", "the coming weeks".
+rule(`(?:(?:the\\s+)?(?:past|last|next|coming|following|recent|first|early)\\s+)?(?:(few|several|many|some|recent|coming)\\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)`, (m, text) => {
+  const before = text.slice(Math.max(0, m.index - 10), m.index);
+  const w = m[0].toLowerCase();
+  if (/\d\s*$/.test(before)) return null;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+  if (/^\s*(?:old|of)\b/i.test(after)) return null;
+  const bare = !/\s/.test(w);
+  if (bare && !/\b(?:for|in|within|over|after|take|took|takes|lasted|last|than|about|recent)\s*$/i.test(before)) return null;
+  if (/^recent years$/.test(w)) return cand(m, "DATE", () => "PAST_REF");
+  if (/^coming (?:months|weeks|days)$/.test(w) && !/the\s*$/.test(before)) return cand(m, "DURATION", () => durationValue(null, m[2]!));
+  return cand(m, "DURATION", () => durationValue(null, m[2]!));
+});
+// Sets: "daily", "every week", "each Thursday", "annually".
+rule("daily|weekly|monthly|annually|yearly|hourly|nightly", (m, text) => {
+  const w = m[0].toLowerCase();
+  if (/^\s+(?:newspaper|paper|basis)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) && w !== "daily") return null;
+  const letter: Record<string, string> = { daily: "P1D", weekly: "P1W", monthly: "P1M", annually: "P1Y", yearly: "P1Y", hourly: "PT1H", nightly: "P1D" };
+  return cand(m, "SET", () => letter[w]!);
+});
+rule(`(?:every|each|per)\\s+(?:(day|week|month|year|quarter|hour|night)|${WD}|(morning|evening|night))`, (m) => {
+  if (m[2]) {
+    const wd = weekdayNumber(m[2]);
+    return cand(m, "SET", () => `XXXX-WXX-${wd + 1}`);
+  }
+  const u = (m[1] ?? m[3] ?? "day").toLowerCase();
+  const v: Record<string, string> = { day: "P1D", week: "P1W", month: "P1M", year: "P1Y", quarter: "P1Q", hour: "PT1H", night: "P1D", morning: "P1D", evening: "P1D" };
+  return cand(m, "SET", () => v[u]!);
+});
+
+// Holidays with fixed or computable dates.
+rule("(?:(last|this|next)\\s+)?(christmas\\s+eve|christmas(?:\\s+day)?|new\\s+year's\\s+(?:eve|day)|thanksgiving(?:\\s+day)?|independence\\s+day|election\\s+day|halloween|valentine's\\s+day)", (m, text) => {
+  const w = m[2]!.toLowerCase().replace(/\s+/g, " ");
+  if (!isCap(m[2])) return null;
+  void text;
+  const rel = (m[1] ?? "").toLowerCase();
+  return cand(m, "DATE", (c) => {
+    if (!c.anchor) return null;
+    const dayOf = (y: number): Day | null => {
+      if (w.startsWith("christmas eve")) return { y, m: 12, d: 24 };
+      if (w.startsWith("christmas")) return { y, m: 12, d: 25 };
+      if (w === "new year's eve") return { y, m: 12, d: 31 };
+      if (w === "new year's day") return { y, m: 1, d: 1 };
+      if (w.startsWith("independence")) return { y, m: 7, d: 4 };
+      if (w === "halloween") return { y, m: 10, d: 31 };
+      if (w.startsWith("valentine")) return { y, m: 2, d: 14 };
+      if (w.startsWith("thanksgiving")) {
+        const first = { y, m: 11, d: 1 };
+        return addDays(first, ((3 - weekday(first)) % 7 + 7) % 7 + 21);
+      }
+      if (w === "election day") {
+        const first = { y, m: 11, d: 2 };
+        return addDays(first, ((1 - weekday(first)) % 7 + 7) % 7);
+      }
+      return null;
+    };
+    let y = c.anchor.y;
+    let d = dayOf(y);
+    if (!d) return null;
+    const cmp = compareDay(d, c.anchor);
+    if (rel === "last" || (!rel && c.tense === "past")) {
+      if (cmp > 0) d = dayOf(--y);
+    } else if (rel === "next" || (!rel && c.tense === "future")) {
+      if (cmp < 0) d = dayOf(++y);
+    }
+    return d ? fmtDay(d) : null;
+  });
+});
+
+// "then", "that year", "the same year", "the following year", "later that year", "that time" point at the last date mentioned.
+rule("(?:(earlier|later)\\s+)?(that|the\\s+same|the\\s+following|the\\s+next|the\\s+previous|the\\s+preceding)\\s+(year|month|week)", (m) => {
+  const rel = m[2]!.toLowerCase();
+  const unit = m[3]!.toLowerCase();
+  const k = /following|next/.test(rel) ? 1 : /previous|preceding/.test(rel) ? -1 : 0;
+  return cand(m, "DATE", (c) => {
+    const base: Day | null = c.ref ? c.ref : c.anchor;
+    if (!base) return null;
+    if (unit === "year") return fmtYear(base.y + k);
+    if (unit === "month") {
+      const t = addMonths(base.y, base.m, k);
+      return fmtMonth(t.y, t.m);
+    }
+    return fmtWeek(addDays(base, 7 * k));
+  });
+});
+// "year-end", "the end of the year", "earlier this year" style with "the year" as DCT year.
+rule("(?:the\\s+)?(?:year[-\\s]end|year's\\s+end|end\\s+of\\s+the\\s+year)", (m) => cand(m, "DATE", (c) => (c.anchor ? fmtYear(c.anchor.y) : null)));
+rule("(?:earlier|later)\\s+in\\s+the\\s+(year|month|week|day)", (m) => {
+  const unit = m[1]!.toLowerCase();
+  return cand(m, "DATE", (c) => {
+    const a = c.ref ?? c.anchor;
+    if (!a) return null;
+    if (unit === "year") return fmtYear(a.y);
+    if (unit === "month") return fmtMonth(a.y, a.m);
+    if (unit === "week") return fmtWeek(a);
+    return fmtDay(a);
+  });
+});
+
+// ---- tense ----
+
+const FUTURE_CUE = /\b(?:will|won't|wo|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled|expected\s+to|expects\s+to|is\s+to|are\s+to|due\s+to|set\s+to|would|'ll|intends?\s+to|hopes?\s+to|next|upcoming)\b/gi;
+const PAST_CUE = /\b(?:was|were|had|did|said|told|announced|reported|been|ago|earlier|last|[a-z]{3,}ed)\b/gi;
+
+interface Cue {
+  at: number;
+  future: boolean;
+}
+
+function sentenceCues(text: string, s: Span): Cue[] {
+  const slice = text.slice(s.start, s.end);
+  const out: Cue[] = [];
+  FUTURE_CUE.lastIndex = 0;
+  for (let m = FUTURE_CUE.exec(slice); m; m = FUTURE_CUE.exec(slice)) out.push({ at: s.start + m.index, future: true });
+  PAST_CUE.lastIndex = 0;
+  for (let m = PAST_CUE.exec(slice); m; m = PAST_CUE.exec(slice)) out.push({ at: s.start + m.index, future: false });
+  return out;
+}
+
+/** Tense at a span: the nearest future cue wins when it is as near as the nearest past cue. */
+function tenseAt(cues: Cue[], span: Span): Tense {
+  let best: Cue | null = null;
+  let bestDist = Infinity;
+  for (const c of cues) {
+    if (c.at >= span.start && c.at < span.end) continue; // the expression's own words ("last")
+    const dist = c.at < span.start ? span.start - c.at : c.at - span.end;
+    const weighted = c.future ? dist * 0.5 : dist;
+    if (weighted < bestDist) {
+      bestDist = weighted;
+      best = c;
+    }
+  }
+  return best ? (best.future ? "future" : "past") : null;
+}
+
+// ---- main ----
+
+/**
+ * Finds temporal expressions in `text` and normalizes them to TIMEX3 values, resolving relative
+ * expressions against `dct` (`2023-07-07`, `2023-07` or `2023`; null leaves them underspecified).
+ */
+export function tagTimexes(text: string, dct: string | null, opts: TagOptions = {}): Timex[] {
+  const anchor = parseAnchor(dct);
+  const cands: Cand[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const { re, build } = rules[i]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const c = build(m, text);
+      if (c && c.end > c.start) cands.push({ ...c, rule: i });
+    }
+  }
+  // Longest match first at each position, then earlier rule; keep non-overlapping.
+  cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rule - b.rule);
+  const chosen: Cand[] = [];
+  for (const c of cands) {
+    const last = chosen[chosen.length - 1];
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) chosen[chosen.length - 1] = c;
+      continue;
+    }
+    chosen.push(c);
+  }
+
+  const sentences = splitSentences(text);
+  const ctx = new Ctx(anchor);
+  const out: Timex[] = [];
+  let si = 0;
+  let cues: Cue[] | null = null;
+  for (const c of chosen) {
+    if (opts.durations === false && (c.type === "DURATION" || c.type === "SET")) continue;
+    while (si < sentences.length - 1 && sentences[si]!.end <= c.start) {
+      si++;
+      cues = null;
+    }
+    const sent = sentences[si];
+    if (sent && !cues) cues = sentenceCues(text, sent);
+    ctx.tense = cues ? tenseAt(cues, c) : null;
+    const value = c.resolve(ctx);
+    if (value === null && opts.resolvedOnly) continue;
+    if (c.type === "DATE" || c.type === "TIME") ctx.setRef(value && value.length > 10 ? value.slice(0, 10) : value);
+    out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: value ?? "XXXX-XX-XX" });
+  }
+  return out;
+}
+
+/** Exposed for tests: the week value a day falls in. */
+export const weekValue = (d: Day): string => fmtWeek(d);
+export { isoWeek };
