@@ -1,0 +1,214 @@
+// Feature templates of the NER tagger. Training (scripts/train-ner.ts) and tagging
+// (tagger.ts) both call these functions, so the two can never disagree about a feature.
+//
+// Features come in two kinds:
+//  - word-type features: depend only on one word and its offset from the current token
+//    (-2..+2): the tagger caches them per (word, offset), which is where its speed comes from;
+//  - context features: depend on the sentence or document (neighbour pairs, sentence position,
+//    all-caps headlines, gazetteer matches, how the same word is written elsewhere in the document).
+
+/** Word clusters: word → cluster ids at coarse-to-fine granularities. */
+export type Clusters = ReadonlyMap<string, readonly number[]>;
+
+/** Names seen in training, keyed by lowercased tokens joined with a space; value like "LOC" or "LOC|ORG". */
+export interface Gazetteer {
+  entries: ReadonlyMap<string, string>;
+  maxLen: number;
+}
+
+export interface FeatureResources {
+  clusters: Clusters;
+  gazetteer: Gazetteer;
+}
+
+/** Document-level facts used by context features, computed once per document. */
+export interface DocContext {
+  /** Lowercased forms of words seen written all in lowercase in the document. */
+  lowerSeen: ReadonlySet<string>;
+  /** Words seen capitalized (Title case) somewhere other than the start of a sentence. */
+  titleSeen: ReadonlySet<string>;
+}
+
+const UPPER_RE = /\p{Lu}/u;
+const LOWER_RE = /\p{Ll}/u;
+const LETTER_RE = /\p{L}/u;
+const DIGIT_RE = /\p{N}/u;
+
+/** Collapsed word shape: "Wang" → "Xx", "U.S." → "X.X.", "1996-12-06" → "d-d-d". */
+export function shortShape(w: string): string {
+  let out = "";
+  let last = "";
+  for (const ch of w) {
+    const c = UPPER_RE.test(ch) ? "X" : LOWER_RE.test(ch) ? "x" : DIGIT_RE.test(ch) ? "d" : ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** Full shape, truncated: "McDonald" → "XxXxxxxx" (first 8 characters). */
+function longShape(w: string): string {
+  let out = "";
+  for (const ch of w.slice(0, 8)) out += UPPER_RE.test(ch) ? "X" : LOWER_RE.test(ch) ? "x" : DIGIT_RE.test(ch) ? "d" : ch;
+  return out;
+}
+
+function isAllCaps(w: string): boolean {
+  return UPPER_RE.test(w) && !LOWER_RE.test(w);
+}
+
+export function isCapitalized(w: string): boolean {
+  return UPPER_RE.test(w[0] ?? "");
+}
+
+function titleCase(w: string): string {
+  return w[0] + w.slice(1).toLowerCase();
+}
+
+/** Cluster ids of a word: exact form, then Title case for all-caps words, then lowercase. */
+export function clusterOf(clusters: Clusters, w: string): readonly number[] | undefined {
+  return clusters.get(w) ?? (isAllCaps(w) && w.length > 1 ? clusters.get(titleCase(w)) : undefined) ?? clusters.get(w.toLowerCase());
+}
+
+/** Features of one word seen at `offset` (-2..2) from the token being tagged. */
+export function wordFeatures(w: string, offset: number, res: FeatureResources): string[] {
+  const p = offset === 0 ? "" : `${offset}|`;
+  const lw = w.toLowerCase();
+  const cl = clusterOf(res.clusters, w);
+  const out: string[] = [];
+  if (offset === 0) {
+    out.push(`w=${w}`, `l=${lw}`, `sh=${shortShape(w)}`, `ls=${longShape(w)}`);
+    const n = lw.length;
+    for (let k = 1; k <= 4 && k <= n; k++) out.push(`p${k}=${lw.slice(0, k)}`, `s${k}=${lw.slice(n - k)}`);
+    if (isAllCaps(w)) out.push("caps");
+    if (isCapitalized(w)) out.push("cap");
+    if (w.includes("-")) out.push("hyph");
+    if (w.includes(".") && LETTER_RE.test(w)) out.push("dot");
+    if (DIGIT_RE.test(w) && LETTER_RE.test(w)) out.push("alnum");
+    out.push(`len=${Math.min(n, 8)}`);
+    if (cl) for (let k = 0; k < cl.length; k++) out.push(`c${k}=${cl[k]}`);
+    else out.push("c=none");
+  } else if (offset === -1 || offset === 1) {
+    out.push(`${p}l=${lw}`, `${p}sh=${shortShape(w)}`);
+    if (cl) for (let k = 0; k < cl.length; k++) out.push(`${p}c${k}=${cl[k]}`);
+    if (lw.length > 3) out.push(`${p}s3=${lw.slice(-3)}`);
+  } else {
+    out.push(`${p}l=${lw}`);
+    if (cl) out.push(`${p}c1=${cl[1]}`);
+  }
+  return out;
+}
+
+/** Start..end of every gazetteer match in a sentence, with its type label. */
+export interface GazMatch {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/** Longest-first gazetteer matches starting at capitalized tokens. */
+export function gazetteerMatches(words: readonly string[], gaz: Gazetteer): GazMatch[] {
+  const out: GazMatch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalized(words[i]!)) continue;
+    let key = "";
+    for (let n = 1; n <= gaz.maxLen && i + n <= words.length; n++) {
+      key = n === 1 ? words[i]!.toLowerCase() : `${key} ${words[i + n - 1]!.toLowerCase()}`;
+      const t = gaz.entries.get(key);
+      if (t) out.push({ start: i, end: i + n, type: t });
+    }
+  }
+  return out;
+}
+
+/** True when most words of the sentence are written in capitals (wire headlines). */
+export function isHeadline(words: readonly string[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (!LETTER_RE.test(w)) continue;
+    letters++;
+    if (isAllCaps(w)) caps++;
+  }
+  return letters >= 2 && caps / letters >= 0.6;
+}
+
+/** Context features of token i: pairs, position, headline, gazetteer and document evidence. */
+export function contextFeatures(
+  words: readonly string[],
+  i: number,
+  headline: boolean,
+  gazByToken: readonly (readonly string[] | undefined)[],
+  doc: DocContext,
+): string[] {
+  const w = words[i]!;
+  const lw = w.toLowerCase();
+  const prev = i > 0 ? words[i - 1]!.toLowerCase() : "<s>";
+  const next = i + 1 < words.length ? words[i + 1]!.toLowerCase() : "</s>";
+  const sh = shortShape(w);
+  const shp = i > 0 ? shortShape(words[i - 1]!) : "<s>";
+  const shn = i + 1 < words.length ? shortShape(words[i + 1]!) : "</s>";
+  const out = [`lp|l=${prev}|${lw}`, `l|ln=${lw}|${next}`, `shp|sh|shn=${shp}|${sh}|${shn}`, `lp|ln=${prev}|${next}`];
+  if (i === 0) out.push(`first|sh=${sh}`);
+  if (headline) out.push(`hl|sh=${sh}`);
+  const g = gazByToken[i];
+  if (g) for (const f of g) out.push(f);
+  if (isCapitalized(w) && LOWER_RE.test(w)) {
+    if (doc.lowerSeen.has(lw)) out.push(i === 0 ? "doc:lower|first" : "doc:lower");
+    if (i === 0 && doc.titleSeen.has(w)) out.push("doc:title|first");
+  } else if (isAllCaps(w) && w.length > 1 && LETTER_RE.test(w)) {
+    const t = titleCase(w);
+    if (doc.titleSeen.has(t)) out.push("doc:caps-title");
+    else if (doc.lowerSeen.has(lw)) out.push("doc:caps-lower");
+  }
+  return out;
+}
+
+/** Gazetteer features per token of a sentence ("g:LOC:B", "g:PER:I", "g:ORG:1" for one-word names). */
+export function gazetteerFeatures(words: readonly string[], gaz: Gazetteer): (string[] | undefined)[] {
+  const out: (string[] | undefined)[] = new Array(words.length);
+  for (const m of gazetteerMatches(words, gaz)) {
+    const single = m.end - m.start === 1;
+    for (let k = m.start; k < m.end; k++) {
+      const f = single ? `g:${m.type}:1` : `g:${m.type}:${k === m.start ? "B" : k === m.end - 1 ? "E" : "I"}`;
+      (out[k] ??= []).push(f);
+    }
+  }
+  return out;
+}
+
+/** Document evidence from all sentences of a document (headlines excluded: they capitalize everything). */
+export function docContext(sentences: readonly (readonly string[])[]): DocContext {
+  const lowerSeen = new Set<string>();
+  const titleSeen = new Set<string>();
+  for (const s of sentences) {
+    if (isHeadline(s)) continue;
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i]!;
+      if (!LETTER_RE.test(w)) continue;
+      if (!UPPER_RE.test(w)) lowerSeen.add(w.toLowerCase());
+      else if (i > 0 && isCapitalized(w) && LOWER_RE.test(w)) titleSeen.add(w);
+    }
+  }
+  return { lowerSeen, titleSeen };
+}
+
+/** Neighbour offsets whose word features describe a token. */
+export const OFFSETS = [-2, -1, 0, 1, 2] as const;
+
+/** Every feature of every token of a sentence, as strings (the training path; the tagger caches word features). */
+export function sentenceFeatures(words: readonly string[], res: FeatureResources, doc: DocContext): string[][] {
+  const headline = isHeadline(words);
+  const gaz = gazetteerFeatures(words, res.gazetteer);
+  const out: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const f: string[] = ["bias"];
+    for (const o of OFFSETS) {
+      const j = i + o;
+      if (j >= 0 && j < words.length) for (const x of wordFeatures(words[j]!, o, res)) f.push(x);
+    }
+    for (const x of contextFeatures(words, i, headline, gaz, doc)) f.push(x);
+    out.push(f);
+  }
+  return out;
+}

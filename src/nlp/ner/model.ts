@@ -1,0 +1,125 @@
+// The NER model: a first-order linear-chain model (structured averaged perceptron) over IOB2 tags,
+// its serialized form (models/ner/model.json.gz) and Viterbi decoding.
+
+import type { Clusters, Gazetteer } from "./features.ts";
+
+export const TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"] as const;
+export type NerTag = (typeof TAGS)[number];
+export const NT = TAGS.length;
+
+/** May `cur` follow `prev` in IOB2? (-1 = sentence start). I-X only continues B-X or I-X. */
+export function allowedTransition(prev: number, cur: number): boolean {
+  const t = TAGS[cur]!;
+  if (!t.startsWith("I-")) return true;
+  if (prev < 0) return false;
+  return TAGS[prev]!.slice(2) === t.slice(2);
+}
+
+export interface NerModel {
+  /** Feature string → row; row r's weights are weights[r*NT .. r*NT+NT). */
+  features: Map<string, number>;
+  weights: Float32Array;
+  /** (NT+1) × NT: row NT is the start state. */
+  transitions: Float32Array;
+  clusters: Clusters;
+  gazetteer: Gazetteer;
+}
+
+/** What the model file holds (JSON, gzipped). Weights are integers; divide by `scale`. */
+export interface SerializedModel {
+  format: "dossier-ner-1";
+  tags: readonly string[];
+  scale: number;
+  transitions: number[];
+  /** Lines "feature\ttag:weight tag:weight" (zero weights omitted). */
+  features: string;
+  /** Lines "word\tcoarse,mid,fine". */
+  clusters: string;
+  /** Lines "lowercased name\tTYPE[|TYPE]". */
+  gazetteer: string;
+  /** How the model was trained and what it scored, for the record. */
+  meta: Record<string, unknown>;
+}
+
+export function deserializeModel(s: SerializedModel): NerModel {
+  if (s.format !== "dossier-ner-1" || s.tags.join(",") !== TAGS.join(",")) throw new Error("unsupported NER model format");
+  const lines = s.features.split("\n");
+  const features = new Map<string, number>();
+  const weights = new Float32Array(lines.length * NT);
+  const inv = 1 / s.scale;
+  let row = 0;
+  for (const line of lines) {
+    const tab = line.lastIndexOf("\t");
+    if (tab < 0) continue;
+    features.set(line.slice(0, tab), row);
+    const base = row * NT;
+    for (const part of line.slice(tab + 1).split(" ")) {
+      const colon = part.indexOf(":");
+      weights[base + Number(part.slice(0, colon))] = Number(part.slice(colon + 1)) * inv;
+    }
+    row++;
+  }
+  const clusters = new Map<string, number[]>();
+  for (const line of s.clusters.split("\n")) {
+    const tab = line.lastIndexOf("\t");
+    if (tab > 0) clusters.set(line.slice(0, tab), line.slice(tab + 1).split(",").map(Number));
+  }
+  const entries = new Map<string, string>();
+  let maxLen = 1;
+  for (const line of s.gazetteer.split("\n")) {
+    const tab = line.lastIndexOf("\t");
+    if (tab <= 0) continue;
+    const key = line.slice(0, tab);
+    entries.set(key, line.slice(tab + 1));
+    maxLen = Math.max(maxLen, key.split(" ").length);
+  }
+  return {
+    features,
+    weights: weights.subarray(0, row * NT),
+    transitions: Float32Array.from(s.transitions, (x) => x * inv),
+    clusters,
+    gazetteer: { entries, maxLen },
+  };
+}
+
+/** Best tag sequence for emission scores (n × NT) under the transition scores and IOB2 constraints. */
+export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array): Int32Array {
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const score = new Float64Array(n * NT);
+  const back = new Int32Array(n * NT);
+  for (let t = 0; t < NT; t++) score[t] = allowedTransition(-1, t) ? emissions[t]! + transitions[NT * NT + t]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < NT; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < NT; p++) {
+        if (!ALLOWED[p * NT + t]) continue;
+        const s = score[(i - 1) * NT + p]! + transitions[p * NT + t]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * NT + t] = best + emissions[i * NT + t]!;
+      back[i * NT + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < NT; t++) {
+    const s = score[(n - 1) * NT + t]!;
+    if (s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * NT + arg]!;
+  }
+  return out;
+}
+
+const ALLOWED = new Uint8Array(NT * NT);
+for (let p = 0; p < NT; p++) for (let t = 0; t < NT; t++) ALLOWED[p * NT + t] = allowedTransition(p, t) ? 1 : 0;
