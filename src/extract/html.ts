@@ -1,0 +1,445 @@
+// Main-content extraction from HTML pages (issue "Clean articles from any page").
+//
+// 1. parse with htmlparser2 into a depth-capped tree (dom.ts), scripts/styles/svg dropped;
+// 2. drop boilerplate subtrees by tag, ARIA role and class/id hints (nav, footer, share, related...);
+// 3. render the rest into text blocks (html-blocks.ts) and score their containers the way
+//    Readability does (commas, length, class hints, link density), preferring <article>,
+//    itemprop=articleBody and the JSON-LD articleBody as hints;
+// 4. keep the best container plus the sibling blocks that read like its continuation, then drop
+//    lines that are furniture inside it (headline duplicates, bylines, "Read more", "Sign up").
+// Every step is an iterative walk: no recursion depth depends on the page.
+
+import type { ExtractedArticle, Removal, RemovalReason } from "../core/types.ts";
+import { DossierError } from "../core/errors.ts";
+import { parseHtml, postOrder, walk } from "./dom.ts";
+import type { HtmlElement, ParsedPage } from "./dom.ts";
+import { renderBlocks } from "./html-blocks.ts";
+import type { Block } from "./html-blocks.ts";
+import { extractMetadata } from "./metadata.ts";
+import type { PageMetadata } from "./metadata.ts";
+
+export interface ExtractHtmlOptions {
+  url?: string | null;
+  /** Deepest nesting kept as a tree (limits.maxDepth); deeper markup is flattened. */
+  maxDepth?: number;
+  /** Names the input in errors (a path or id). */
+  inputName?: string;
+}
+
+export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): ExtractedArticle {
+  const inputName = opts.inputName ?? opts.url ?? "html";
+  if (!html || !html.trim()) throw new DossierError("EMPTY_INPUT", inputName);
+  const page = parseHtml(html, { maxDepth: opts.maxDepth });
+  const meta = extractMetadata(page, opts.url ?? null);
+  const { text, removed } = extractMainText(page, meta);
+  if (!text) throw new DossierError("NO_CONTENT", inputName);
+  return {
+    title: meta.title,
+    byline: meta.byline,
+    published: meta.published,
+    outlet: meta.outlet,
+    dateline: null,
+    language: meta.language,
+    text,
+    removed,
+    url: opts.url ?? null,
+  };
+}
+
+// ---- class/id hints (after Readability's regexes, extended with what news sites use)
+
+const UNLIKELY =
+  /-ad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|signup|sign-up|share|sharing|promo|recommend|trending|most-?popular|read-?next|more-stories|outbrain|taboola|paywall|toolbar|masthead|navbar|nav-|-nav\b|\bnav\b|tags\b|author-?bio|byline|dateline|widget|print-only|visually-hidden|sr-only|skip/i;
+const MAYBE = /and|article|body|column|content|main|mathjax|shadow|story|entry|post|text/i;
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|recommend|social|byline|author|caption|credit/i;
+
+function hintOf(el: HtmlElement): string {
+  const c = el.attrs.class ?? "";
+  const i = el.attrs.id ?? "";
+  return c || i ? `${c} ${i}` : "";
+}
+
+function classWeight(el: HtmlElement): number {
+  const h = hintOf(el);
+  if (!h) return 0;
+  let w = 0;
+  if (NEGATIVE.test(h)) w -= 25;
+  if (POSITIVE.test(h)) w += 25;
+  return w;
+}
+
+function reasonForHint(h: string): RemovalReason {
+  if (/comment|disqus|replies|remark/i.test(h)) return "comments";
+  if (/share|sharing|social/i.test(h)) return "share";
+  if (/related|recommend|read-?next|more-stories|outbrain|taboola/i.test(h)) return "related";
+  if (/trending|popular/i.test(h)) return "trending";
+  if (/\bads?\b|-ad-|advert|sponsor|promo|banner|skyscraper|adsense/i.test(h)) return "ad";
+  if (/footer/i.test(h)) return "footer";
+  if (/caption|credit/i.test(h)) return "caption";
+  if (/menu|nav|breadcrumb|pagination|pager|toolbar|masthead|header|skip/i.test(h)) return "navigation";
+  return "boilerplate";
+}
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+// ---- the main algorithm
+
+interface Stats {
+  text: number;
+  links: number;
+  /** Text in paragraph-like blocks (p, pre, blockquote, li with sentences). */
+  para: number;
+}
+
+export interface MainText {
+  text: string;
+  removed: Removal[];
+}
+
+export function extractMainText(page: ParsedPage, meta: PageMetadata): MainText {
+  const body = findBody(page.root);
+  const order = postOrder(body);
+  const removedEls = new Map<HtmlElement, RemovalReason>();
+
+  // Total page text, to avoid pruning a wrapper that holds most of the page.
+  const rawBlocks = renderBlocks(body);
+  const rawStats = aggregate(order, rawBlocks);
+  const total = Math.max(1, rawStats.get(body)?.text ?? 1);
+  const protectedEls = findProtected(body, meta, rawStats);
+
+  // 2. prune boilerplate subtrees (top-down so that a removed subtree's children are not visited).
+  walk(body, (el) => {
+    if (el === body) return;
+    if (protectedEls.has(el)) return;
+    const reason = pruneReason(el, rawStats.get(el), total, protectedEls);
+    if (reason) {
+      removedEls.set(el, reason);
+      return false;
+    }
+  });
+
+  // 3. blocks of what is left, and container scores.
+  const blocks = renderBlocks(body, new Set(removedEls.keys()));
+  const stats = aggregate(order, blocks);
+  const scores = scoreCandidates(blocks, stats);
+  const top = pickTop(scores, stats, body, protectedEls);
+
+  // 4. the chosen region: the top container plus siblings that continue it.
+  const chosen = new Set<HtmlElement>();
+  if (top) for (const el of selectWithSiblings(top, scores, stats, blocks)) chosen.add(el);
+  const inChosen = (el: HtmlElement) => {
+    for (let e: HtmlElement | null = el; e; e = e.parent) if (chosen.has(e)) return true;
+    return false;
+  };
+
+  const removed: Removal[] = [];
+  const kept: string[] = [];
+  const titleKeys = new Set(meta.titleVariants.map(normKey).filter((k) => k.length > 0));
+  const seen = new Set<string>();
+  // Within the chosen region, conditionally drop link-heavy or furniture sub-containers.
+  const condRemoved = conditionalClean(top ? [...chosen] : [], stats, scores);
+  for (const b of blocks) {
+    if (!top || !inChosen(b.owner)) continue;
+    const cr = insideRemoved(b.owner, condRemoved, chosen);
+    if (cr) {
+      removed.push({ text: b.text, reason: cr });
+      continue;
+    }
+    const reason = blockReason(b, titleKeys, kept.length === 0);
+    if (reason) {
+      removed.push({ text: b.text, reason });
+      continue;
+    }
+    const key = b.text;
+    if (seen.has(key) && b.text.length < 200) {
+      removed.push({ text: b.text, reason: "boilerplate" });
+      continue;
+    }
+    seen.add(key);
+    kept.push(b.text);
+  }
+  // What the pruning dropped, for the record (one entry per removed subtree).
+  for (const b of rawBlocks) {
+    const r = insideRemoved(b.owner, removedEls, new Set([body]));
+    if (r) removed.push({ text: b.text, reason: r });
+  }
+  return { text: kept.join("\n\n"), removed };
+}
+
+function findBody(root: HtmlElement): HtmlElement {
+  let body: HtmlElement | null = null;
+  walk(root, (el) => {
+    if (body) return false;
+    if (el.tag === "body") {
+      body = el;
+      return false;
+    }
+  });
+  return body ?? root;
+}
+
+/** Per-element text, link text and paragraph text of the blocks below it (post-order sums). */
+function aggregate(order: HtmlElement[], blocks: Block[]): Map<HtmlElement, Stats> {
+  const m = new Map<HtmlElement, Stats>();
+  for (const b of blocks) {
+    let s = m.get(b.owner);
+    if (!s) m.set(b.owner, (s = { text: 0, links: 0, para: 0 }));
+    s.text += b.text.length;
+    s.links += b.linkChars;
+    if (PARA_TAGS.has(b.owner.tag) && b.linkChars < b.text.length * 0.5) s.para += b.text.length;
+  }
+  for (const el of order) {
+    const s = m.get(el);
+    if (!s || !el.parent) continue;
+    let p = m.get(el.parent);
+    if (!p) m.set(el.parent, (p = { text: 0, links: 0, para: 0 }));
+    p.text += s.text;
+    p.links += s.links;
+    p.para += s.para;
+  }
+  return m;
+}
+
+const PARA_TAGS = new Set(["p", "pre", "blockquote", "td", "dd"]);
+
+/** Elements that are the article by declaration: itemprop=articleBody, and their ancestors. */
+function findProtected(body: HtmlElement, meta: PageMetadata, stats: Map<HtmlElement, Stats>): Set<HtmlElement> {
+  const out = new Set<HtmlElement>();
+  walk(body, (el) => {
+    const ip = el.attrs.itemprop ?? "";
+    if (/articleBody|reviewBody/i.test(ip) && (stats.get(el)?.text ?? 0) > 200) {
+      for (let e: HtmlElement | null = el; e; e = e.parent) out.add(e);
+    }
+  });
+  void meta;
+  return out;
+}
+
+function pruneReason(el: HtmlElement, s: Stats | undefined, total: number, protectedEls: Set<HtmlElement>): RemovalReason | null {
+  const tag = el.tag;
+  const a = el.attrs;
+  if (a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style)) || a["aria-hidden"] === "true") {
+    return "markup";
+  }
+  const text = s?.text ?? 0;
+  const share = text / total;
+  if (tag === "nav" || tag === "menu") return "navigation";
+  if (tag === "footer" && share < 0.5) return "footer";
+  if (tag === "aside" && share < 0.5) return "related";
+  if (tag === "figcaption") return "caption";
+  if ((tag === "form" || tag === "fieldset") && share < 0.3) return "boilerplate";
+  if (tag === "header" && share < 0.3) return "header-line";
+  const role = (a.role ?? "").toLowerCase();
+  if (/^(navigation|menu|menubar|complementary|contentinfo|banner|dialog|alertdialog|search|toolbar)$/.test(role) && share < 0.5) {
+    return role === "contentinfo" ? "footer" : role === "complementary" ? "related" : "navigation";
+  }
+  if (tag === "body" || tag === "html" || tag === "article" || tag === "main") return null;
+  const h = hintOf(el);
+  if (h && UNLIKELY.test(h) && !MAYBE.test(h) && share < 0.4 && !protectedEls.has(el)) return reasonForHint(h);
+  // Strongly negative hints even with a "maybe" word ("comments-content", "related-posts").
+  if (h && /comment|related|share|sharing|social|newsletter|recommend|outbrain|taboola|promo|advert|cookie|popup|modal/i.test(h) && share < 0.25) {
+    if (!/article-?body|post-?body|story-?body|entry-?content/i.test(h)) return reasonForHint(h);
+  }
+  return null;
+}
+
+function insideRemoved(
+  el: HtmlElement,
+  removed: ReadonlyMap<HtmlElement, RemovalReason>,
+  stopAt: ReadonlySet<HtmlElement>,
+): RemovalReason | null {
+  if (removed.size === 0) return null;
+  for (let e: HtmlElement | null = el; e; e = e.parent) {
+    const r = removed.get(e);
+    if (r) return r;
+    if (stopAt.has(e)) return null;
+  }
+  return null;
+}
+
+// ---- Readability-style container scoring
+
+const TAG_BASE: Record<string, number> = {
+  div: 5, article: 10, main: 5, section: 3, pre: 3, td: 3, blockquote: 3,
+  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
+  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+};
+
+const PARAGRAPH_OWNERS = new Set(["p", "pre", "blockquote", "td", "dd", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "figcaption", "caption"]);
+
+function scoreCandidates(blocks: Block[], stats: Map<HtmlElement, Stats>): Map<HtmlElement, number> {
+  const scores = new Map<HtmlElement, number>();
+  const init = (el: HtmlElement) => {
+    let s = scores.get(el);
+    if (s === undefined) {
+      s = (TAG_BASE[el.tag] ?? 0) + classWeight(el);
+      if (/articleBody/i.test(el.attrs.itemprop ?? "")) s += 30;
+      scores.set(el, s);
+    }
+    return s;
+  };
+  for (const b of blocks) {
+    const len = b.text.length;
+    if (len < 25) continue;
+    if (/^h[1-6]$/.test(b.owner.tag)) continue;
+    const linkShare = b.linkChars / len;
+    if (linkShare > 0.5) continue;
+    let score = 1 + (b.text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(len / 100), 3);
+    // A block owned by a div (text directly in it) is its own paragraph: score the div itself.
+    let el: HtmlElement | null = PARAGRAPH_OWNERS.has(b.owner.tag) ? b.owner.parent : b.owner;
+    for (let level = 0; el && level < 5; level++, el = el.parent) {
+      if (el.tag === "#root" || el.tag === "html") break;
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(el, init(el) + score / divider);
+    }
+  }
+  // Scale by link density.
+  const out = new Map<HtmlElement, number>();
+  for (const [el, s] of scores) {
+    const st = stats.get(el);
+    const ld = st && st.text ? st.links / st.text : 0;
+    out.set(el, s * (1 - ld));
+  }
+  return out;
+}
+
+function pickTop(
+  scores: Map<HtmlElement, number>,
+  stats: Map<HtmlElement, Stats>,
+  body: HtmlElement,
+  protectedEls: Set<HtmlElement>,
+): HtmlElement | null {
+  // A declared article body wins when it holds real text.
+  let declared: HtmlElement | null = null;
+  for (const el of protectedEls) {
+    if (/articleBody|reviewBody/i.test(el.attrs.itemprop ?? "")) {
+      if (!declared || (stats.get(el)?.text ?? 0) > (stats.get(declared)?.text ?? 0)) declared = el;
+    }
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  let top = ranked[0]?.[0] ?? null;
+  if (declared) top = declared;
+  if (!top) return (stats.get(body)?.text ?? 0) > 0 ? body : null;
+  if (declared) return top;
+  const topScore = scores.get(top)!;
+  // Readability: when several strong candidates share an ancestor, the article is that ancestor
+  // (pages that split paragraphs into many sibling divs).
+  const alternatives = ranked.slice(1, 6).filter(([, s]) => s >= topScore * 0.75).map(([el]) => el);
+  if (alternatives.length >= 2) {
+    for (let p = top.parent; p && p !== body.parent; p = p.parent) {
+      const contains = alternatives.filter((a) => isAncestor(p!, a)).length;
+      if (contains >= 2) {
+        top = p;
+        break;
+      }
+    }
+  }
+  // Climb while the parent holds little more than the candidate (wrapper divs).
+  for (let p = top.parent; p && p.tag !== "#root" && p.tag !== "html"; p = p.parent) {
+    const ps = stats.get(p)?.text ?? 0;
+    const ts = stats.get(top)?.text ?? 0;
+    if (ps > 0 && ts / ps > 0.9) top = p;
+    else break;
+  }
+  return top;
+}
+
+function isAncestor(a: HtmlElement, b: HtmlElement): boolean {
+  for (let e: HtmlElement | null = b.parent; e; e = e.parent) if (e === a) return true;
+  return false;
+}
+
+function selectWithSiblings(
+  top: HtmlElement,
+  scores: Map<HtmlElement, number>,
+  stats: Map<HtmlElement, Stats>,
+  blocks: Block[],
+): HtmlElement[] {
+  const parent = top.parent;
+  if (!parent) return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attrs.class ?? "";
+  const out: HtmlElement[] = [];
+  const blockOf = new Map<HtmlElement, Block[]>();
+  for (const b of blocks) {
+    const list = blockOf.get(b.owner);
+    if (list) list.push(b);
+    else blockOf.set(b.owner, [b]);
+  }
+  for (const sib of parent.children) {
+    if (typeof sib === "string") continue;
+    if (sib === top) {
+      out.push(sib);
+      continue;
+    }
+    let s = scores.get(sib) ?? 0;
+    if (topClass && sib.attrs.class === topClass) s += topScore * 0.2;
+    if (s >= threshold) {
+      out.push(sib);
+      continue;
+    }
+    const st = stats.get(sib);
+    if (!st || !st.text) continue;
+    const ld = st.links / st.text;
+    if (sib.tag === "p" || sib.tag === "blockquote" || sib.tag === "pre" || /^h[2-6]$/.test(sib.tag) || sib.tag === "ul" || sib.tag === "ol") {
+      const own = (blockOf.get(sib) ?? []).map((b) => b.text).join(" ");
+      if ((st.text > 80 && ld < 0.25) || (st.text > 0 && st.text <= 80 && ld === 0 && /[.!?]["”’]?$/.test(own))) out.push(sib);
+    }
+  }
+  return out;
+}
+
+/** Readability's conditional cleaning, on the stats we have: link-heavy lists and boxes go. */
+function conditionalClean(
+  chosen: HtmlElement[],
+  stats: Map<HtmlElement, Stats>,
+  scores: Map<HtmlElement, number>,
+): Map<HtmlElement, RemovalReason> {
+  const out = new Map<HtmlElement, RemovalReason>();
+  for (const root of chosen) {
+    walk(root, (el) => {
+      if (el === root) return;
+      const st = stats.get(el);
+      if (!st || !st.text) return false;
+      if (!CLEANABLE.has(el.tag)) return;
+      const ld = st.links / st.text;
+      const w = classWeight(el);
+      const sc = scores.get(el) ?? 0;
+      const isList = el.tag === "ul" || el.tag === "ol";
+      if (w + sc < 0 && st.para < st.text * 0.5) {
+        out.set(el, reasonForHint(hintOf(el)));
+        return false;
+      }
+      if ((w < 25 && ld > 0.5 && st.text > 0) || (!isList && st.text < 25 && ld > 0)) {
+        out.set(el, isList ? "related" : "boilerplate");
+        return false;
+      }
+    });
+  }
+  return out;
+}
+
+const CLEANABLE = new Set(["div", "section", "ul", "ol", "table", "aside", "span", "dl"]);
+
+// ---- block-level furniture
+
+const normKey = (s: string) => s.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+const BOILERPLATE_LINE =
+  /^(read more|read next|see also|related|advertisement|sponsored|sign up|subscribe|share( this)?|follow us|click here|continue reading|more from|recommended|you may also like|comments?|leave a (comment|reply)|print|email|copy link|tweet|pin it|loading|skip to (main )?content|back to top|source link|image( credit)?|photo|credit|getty images)\b.{0,60}$/i;
+
+function blockReason(b: Block, titleKeys: Set<string>, atStart: boolean): RemovalReason | null {
+  const t = b.text;
+  const len = t.length;
+  if (/^h[1-6]$/.test(b.owner.tag) || atStart) {
+    if (titleKeys.has(normKey(t))) return "duplicate-title";
+  }
+  if (len < 100 && BOILERPLATE_LINE.test(t)) return "boilerplate";
+  if (len < 80 && /^(by|written by|posted by|words by)\s+\p{Lu}/iu.test(t)) return "header-line";
+  if (len > 0 && b.linkChars / len > 0.8 && len < 200 && b.owner.tag !== "p") return "related";
+  if (/^(©|\(c\)|copyright\b)/i.test(t) && len < 200) return "copyright";
+  return null;
+}
