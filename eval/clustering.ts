@@ -1,0 +1,56 @@
+// Story and storyline clustering on ../shared/bench/clustering/ecbplus-dev.
+// Writes {id, story, storyline} rows (the `dossier cluster` contract), then scores the event level
+// (cluster = story) and the topic level (cluster = storyline) with ../shared/eval/score-clustering.mjs.
+// Usage: npx tsx eval/clustering.ts [--quick] [--online]
+//   --quick   a fixed subset: the first 10 topics (about half the documents)
+//   --online  plain one-pass online clustering, without the batch refinement
+
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { clusterBatch } from "../src/stories/batch.ts";
+
+const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
+const DIR = join(SHARED, "bench/clustering/ecbplus-dev");
+const quick = process.argv.includes("--quick");
+const online = process.argv.includes("--online");
+
+if (!existsSync(join(DIR, "docs.jsonl"))) {
+  console.error(`needs ${DIR} (../shared next to the repository)`);
+  process.exit(2);
+}
+const readJsonl = (p: string) =>
+  readFileSync(p, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, string>);
+
+let docs = readJsonl(join(DIR, "docs.jsonl")) as { id: string; text: string }[];
+let labels = readJsonl(join(DIR, "labels.jsonl"));
+if (quick) {
+  // Topics 1–10 by the id prefix ("3_7ecbplus" is topic 3): fixed and about half the set.
+  const keep = (id: string) => Number(id.split("_")[0]) <= 10;
+  docs = docs.filter((d) => keep(d.id));
+  labels = labels.filter((l) => keep(l.id!));
+}
+
+const t0 = process.hrtime.bigint();
+const result = clusterBatch(docs, { refine: !online });
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+
+const tmp = mkdtempSync(join(tmpdir(), "dossier-clustering-"));
+const rowsPath = join(tmp, "clusters.jsonl");
+writeFileSync(rowsPath, result.assignments.map((a) => JSON.stringify(a)).join("\n") + "\n");
+const labelsPath = join(tmp, "labels.jsonl");
+writeFileSync(labelsPath, labels.map((l) => JSON.stringify(l)).join("\n") + "\n");
+const eventPred = join(tmp, "event.jsonl");
+const topicPred = join(tmp, "topic.jsonl");
+writeFileSync(eventPred, result.assignments.map((a) => JSON.stringify({ id: a.id, cluster: a.story })).join("\n") + "\n");
+writeFileSync(topicPred, result.assignments.map((a) => JSON.stringify({ id: a.id, cluster: a.storyline })).join("\n") + "\n");
+
+const scorer = join(SHARED, "eval/score-clustering.mjs");
+console.log(`ecbplus-dev${quick ? " (quick: topics 1-10)" : ""}: ${docs.length} docs, ${Math.round(ms)} ms, ${result.stories.length} stories, ${result.storylines.length} storylines`);
+console.log("--- event level (cluster = story)");
+process.stdout.write(execFileSync(process.execPath, [scorer, "--labels", labelsPath, "--pred", eventPred, "--level", "event"], { encoding: "utf8" }));
+console.log("--- topic level (cluster = storyline)");
+process.stdout.write(execFileSync(process.execPath, [scorer, "--labels", labelsPath, "--pred", topicPred, "--level", "topic"], { encoding: "utf8" }));
+console.log(`predictions: ${rowsPath}`);

@@ -1,0 +1,203 @@
+// Batch clustering: the contract behind `dossier cluster` ({id, story, storyline} per article).
+// Learns idf from the whole batch first, feeds articles to the online clusterer in date order,
+// then (optionally) refines: articles move to the story whose centroid fits them best, and
+// storylines are rebuilt by average-link clustering of story centroids.
+
+import { StoryClusterer, dayNumber, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
+import { cosine, dot, type SparseVector } from "./vectors.ts";
+
+export interface BatchOptions extends ClusterOptions {
+  /** Run the refinement passes after the online pass (default true). */
+  refine?: boolean;
+  /** Reassignment passes. */
+  passes?: number;
+}
+
+export interface BatchStory {
+  id: string;
+  articleIds: string[];
+  storyline: string;
+  first: string | null;
+  last: string | null;
+}
+
+export interface BatchResult {
+  assignments: { id: string; story: string; storyline: string }[];
+  stories: BatchStory[];
+  storylines: { id: string; storyIds: string[] }[];
+}
+
+export function clusterBatch(docs: readonly ClusterDoc[], options: BatchOptions = {}): BatchResult {
+  const c = new StoryClusterer(options);
+  c.primeIdf(docs);
+  // Date order (stable; undated articles keep their input order after the dated ones).
+  const order = docs
+    .map((d, i) => ({ d, i, day: dayNumber(d.date) }))
+    .sort((a, b) => (a.day ?? Infinity) - (b.day ?? Infinity) || a.i - b.i);
+  for (const { d } of order) c.add(d);
+  const storyOf = new Map<string, string>();
+  const lineOf = new Map<string, string>();
+  for (const d of docs) {
+    storyOf.set(d.id, c.storyOf(d.id)!);
+    lineOf.set(c.storyOf(d.id)!, c.storylineOf(d.id)!);
+  }
+  if (options.refine !== false) {
+    refine(c, docs, storyOf, lineOf, options);
+  }
+  return collect(docs, storyOf, lineOf);
+}
+
+function collect(docs: readonly ClusterDoc[], storyOf: Map<string, string>, lineOf: Map<string, string>): BatchResult {
+  const stories = new Map<string, BatchStory>();
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  for (const d of docs) {
+    const s = storyOf.get(d.id)!;
+    let b = stories.get(s);
+    if (!b) stories.set(s, (b = { id: s, articleIds: [], storyline: lineOf.get(s)!, first: null, last: null }));
+    b.articleIds.push(d.id);
+  }
+  for (const b of stories.values()) {
+    const dates = b.articleIds.map((id) => byId.get(id)!.date).filter((x): x is string => !!x).sort();
+    b.first = dates[0] ?? null;
+    b.last = dates[dates.length - 1] ?? null;
+  }
+  const lines = new Map<string, string[]>();
+  for (const b of stories.values()) {
+    const l = lines.get(b.storyline) ?? [];
+    l.push(b.id);
+    lines.set(b.storyline, l);
+  }
+  return {
+    assignments: docs.map((d) => ({ id: d.id, story: storyOf.get(d.id)!, storyline: lineOf.get(storyOf.get(d.id)!)! })),
+    stories: [...stories.values()],
+    storylines: [...lines].map(([id, storyIds]) => ({ id, storyIds })),
+  };
+}
+
+function refine(
+  c: StoryClusterer,
+  docs: readonly ClusterDoc[],
+  storyOf: Map<string, string>,
+  lineOf: Map<string, string>,
+  options: BatchOptions,
+): void {
+  const o = c.options;
+  const originals = docs.filter((d) => !d.copyOf);
+  const vec = new Map<string, SparseVector>(originals.map((d) => [d.id, c.vectorize(d).vector]));
+  const passes = options.passes ?? 2;
+  for (let p = 0; p < passes; p++) {
+    const sums = new Map<string, SparseVector>();
+    for (const d of originals) {
+      const s = storyOf.get(d.id)!;
+      const sum = sums.get(s) ?? {};
+      for (const [k, w] of Object.entries(vec.get(d.id)!)) sum[k] = (sum[k] ?? 0) + w;
+      sums.set(s, sum);
+    }
+    const n2 = new Map([...sums].map(([s, v]) => [s, dot(v, v)]));
+    let moved = 0;
+    for (const d of originals) {
+      const v = vec.get(d.id)!;
+      const own = storyOf.get(d.id)!;
+      let best = own;
+      let bestSim = -1;
+      for (const [s, sum] of sums) {
+        const dv = dot(v, sum);
+        // Leave-one-out for the article's own story: |sum - v|² = |sum|² - 2 sum·v + |v|² (|v| = 1).
+        const sim = s === own ? (dv - 1) / Math.sqrt(Math.max(1e-12, n2.get(s)! - 2 * dv + 1)) : dv / Math.sqrt(n2.get(s)!);
+        if (sim > bestSim) {
+          bestSim = sim;
+          best = s;
+        }
+      }
+      if (best !== own && bestSim >= o.storyThreshold) {
+        storyOf.set(d.id, best);
+        moved++;
+      }
+    }
+    if (!moved) break;
+  }
+  // Copies follow their original.
+  for (const d of docs) if (d.copyOf && storyOf.has(d.copyOf)) storyOf.set(d.id, storyOf.get(d.copyOf)!);
+
+  // Storylines: average-link agglomeration over articles, starting from the stories
+  // (a story is never split across storylines).
+  const ids = [...new Set(originals.map((d) => storyOf.get(d.id)!))];
+  const members = ids.map((s) => originals.filter((d) => storyOf.get(d.id) === s).map((d) => vec.get(d.id)!));
+  const groups = groupAverageLink(members, o.storylineThreshold);
+  lineOf.clear();
+  groups.forEach((g, gi) => {
+    for (const i of g) lineOf.set(ids[i]!, `l${gi + 1}`);
+  });
+}
+
+/**
+ * Group-average agglomeration: starts from groups of vectors and merges the pair whose mean
+ * pairwise cosine is highest while it is ≥ threshold. O(n²) in articles: for batches, not streams.
+ */
+export function groupAverageLink(groups: readonly (readonly SparseVector[])[], threshold: number): number[][] {
+  const k = groups.length;
+  // Sum of pairwise similarities between initial groups, and pair counts.
+  const total: number[][] = [];
+  const sums = groups.map((g) => {
+    const s: SparseVector = {};
+    for (const v of g) for (const [t, w] of Object.entries(v)) s[t] = (s[t] ?? 0) + w;
+    return s;
+  });
+  for (let i = 0; i < k; i++) {
+    total.push([]);
+    for (let j = 0; j < k; j++) total[i]!.push(i === j ? 0 : dot(sums[i]!, sums[j]!));
+  }
+  let clusters: { items: number[]; size: number }[] = groups.map((g, i) => ({ items: [i], size: g.length }));
+  for (;;) {
+    let bi = -1, bj = -1, bs = -Infinity;
+    for (let i = 0; i < clusters.length; i++) {
+      for (let j = i + 1; j < clusters.length; j++) {
+        let s = 0;
+        for (const a of clusters[i]!.items) for (const b of clusters[j]!.items) s += total[a]![b]!;
+        s /= clusters[i]!.size * clusters[j]!.size;
+        if (s > bs) {
+          bs = s;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0 || bs < threshold) break;
+    const merged = { items: [...clusters[bi]!.items, ...clusters[bj]!.items], size: clusters[bi]!.size + clusters[bj]!.size };
+    clusters = clusters.filter((_, x) => x !== bi && x !== bj).concat([merged]);
+  }
+  return clusters.map((c) => c.items.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!);
+}
+
+/** Average-link agglomerative clustering of vectors (cosine); merges while the best pair is ≥ threshold. */
+export function averageLink(vectors: readonly SparseVector[], threshold: number): number[][] {
+  const n = vectors.length;
+  const sim: number[][] = vectors.map((a) => vectors.map((b) => cosine(a, b)));
+  let groups: number[][] = vectors.map((_, i) => [i]);
+  for (;;) {
+    let bi = -1, bj = -1, bs = -Infinity;
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        let s = 0;
+        for (const a of groups[i]!) for (const b of groups[j]!) s += sim[a]![b]!;
+        s /= groups[i]!.length * groups[j]!.length;
+        if (s > bs) {
+          bs = s;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0 || bs < threshold) break;
+    groups = groups.filter((_, k) => k !== bi && k !== bj).concat([[...groups[bi]!, ...groups[bj]!]]);
+  }
+  void n;
+  return groups.sort((a, b) => Math.min(...a) - Math.min(...b));
+}
+
+/** Storylines group by subject: plain words only (names, years and numbers tell events apart, not subjects). */
+export function subjectOnly(v: SparseVector): SparseVector {
+  const out: SparseVector = {};
+  for (const [k, w] of Object.entries(v)) if (!/^[PYN]:/.test(k)) out[k] = w;
+  return out;
+}

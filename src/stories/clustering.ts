@@ -1,0 +1,380 @@
+// Online story clustering: each article joins the most similar open story or starts a new one,
+// and each new story joins the most similar storyline (a coarser level: the same actors and subject
+// over months) or starts one.
+//
+// Similarity is the cosine between the article's tf-idf vector (idf learned as articles arrive,
+// names, years and numbers weighted up; see features.ts) and the story centroid, damped by the
+// time gap between the article and the story. Candidate stories come from an inverted index over
+// centroid terms, so adding an article never scans all stories.
+//
+// State is plain data (`ClustererState`): the store can persist it and a later process resume.
+// The class owns its state and updates it in place; callers' inputs are never mutated.
+
+import { termCounts, type FeatureOptions, type TermCounts } from "./features.ts";
+import { emptyIdf, observe, weigh, type IdfState, type SparseVector } from "./vectors.ts";
+
+export interface ClusterDoc {
+  id: string;
+  text: string;
+  title?: string | null;
+  /** Publication date, ISO (`2023-07-07`; a month or year prefix is accepted). */
+  date?: string | null;
+  /** Canonical entity names from the entity stage; weighted up as name features. */
+  entities?: readonly string[] | null;
+  /** Id of the article this one copies: it joins the same story and counts once. */
+  copyOf?: string | null;
+}
+
+export interface ClusterOptions {
+  /** Minimum similarity to join an existing story. */
+  storyThreshold?: number;
+  /** Minimum similarity for a new story to join an existing storyline. */
+  storylineThreshold?: number;
+  /** Days of gap before the time damping starts (one event is reported over several days). */
+  graceDays?: number;
+  /** Damping scale in days beyond the grace period: similarity × exp(-(gap - grace) / tau). */
+  tauDays?: number;
+  /** Storylines span months: their own grace and scale. */
+  storylineGraceDays?: number;
+  storylineTauDays?: number;
+  /** Heaviest article terms used to look up candidate stories. */
+  queryTerms?: number;
+  /** Centroid terms kept per story (pruned beyond twice this). */
+  centroidTerms?: number;
+  /** A story not updated for this many days (by article dates) leaves the index; null keeps all. */
+  closeAfterDays?: number | null;
+  features?: FeatureOptions;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: Required<Omit<ClusterOptions, "features">> & { features: FeatureOptions } = {
+  storyThreshold: 0.22,
+  storylineThreshold: 0.05,
+  graceDays: 3,
+  tauDays: 10,
+  storylineGraceDays: 60,
+  storylineTauDays: 180,
+  queryTerms: 16,
+  centroidTerms: 200,
+  closeAfterDays: 60,
+  features: {},
+};
+
+/** One cluster (story or storyline) as plain data. */
+export interface ClusterState {
+  id: string;
+  /** Sum of member unit vectors (pruned); similarity uses sum / |sum|. */
+  sum: SparseVector;
+  size: number;
+  docIds: string[];
+  first: string | null;
+  last: string | null;
+  /** Storyline of a story; null for a storyline itself. */
+  parent: string | null;
+  /** Stories of a storyline; empty for a story. */
+  children: string[];
+  closed: boolean;
+}
+
+export interface ClustererState {
+  version: 1;
+  idf: IdfState;
+  stories: Record<string, ClusterState>;
+  storylines: Record<string, ClusterState>;
+  /** Article id -> story id. */
+  assignment: Record<string, string>;
+  nextStory: number;
+  nextStoryline: number;
+  /** Latest article date seen (drives closing of old stories). */
+  clock: string | null;
+}
+
+export interface AddResult {
+  story: string;
+  storyline: string;
+  /** True when the article started a new story. */
+  created: boolean;
+  /** Similarity to the story it joined (1 for copies, 0 for new stories). */
+  similarity: number;
+}
+
+const DAY = 86_400_000;
+
+/** Days since the epoch of an ISO date or date prefix (month → 15th, year → 1 July); null if unparsable. */
+export function dayNumber(date: string | null | undefined): number | null {
+  if (!date) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date);
+  if (!m) return null;
+  const y = Number(m[1]), mo = m[2] ? Number(m[2]) : 7, d = m[3] ? Number(m[3]) : m[2] ? 15 : 1;
+  return Math.floor(Date.UTC(y, mo - 1, d) / DAY);
+}
+
+function gapDays(day: number | null, c: ClusterState): number {
+  if (day === null) return 0;
+  const f = dayNumber(c.first), l = dayNumber(c.last);
+  if (f === null || l === null) return 0;
+  return Math.max(0, f - day, day - l);
+}
+
+function damp(gap: number, grace: number, tau: number): number {
+  return gap <= grace ? 1 : Math.exp(-(gap - grace) / tau);
+}
+
+class TermIndex {
+  private readonly postings = new Map<string, Set<string>>();
+  add(id: string, terms: Iterable<string>): void {
+    for (const t of terms) {
+      let s = this.postings.get(t);
+      if (!s) this.postings.set(t, (s = new Set()));
+      s.add(id);
+    }
+  }
+  remove(id: string, terms: Iterable<string>): void {
+    for (const t of terms) {
+      const s = this.postings.get(t);
+      if (s) {
+        s.delete(id);
+        if (s.size === 0) this.postings.delete(t);
+      }
+    }
+  }
+  candidates(terms: readonly string[], maxPosting: number): Set<string> {
+    const out = new Set<string>();
+    for (const t of terms) {
+      const s = this.postings.get(t);
+      // A term shared by very many clusters says little and would make lookup a scan.
+      if (!s || s.size > maxPosting) continue;
+      for (const id of s) out.add(id);
+    }
+    return out;
+  }
+  get size(): number {
+    return this.postings.size;
+  }
+}
+
+function sumNorm(c: ClusterState): number {
+  let s = 0;
+  for (const k in c.sum) s += c.sum[k]! * c.sum[k]!;
+  return Math.sqrt(s);
+}
+
+function emptyCluster(id: string, parent: string | null): ClusterState {
+  return { id, sum: {}, size: 0, docIds: [], first: null, last: null, parent, children: [], closed: false };
+}
+
+function minDate(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a <= b ? a : b;
+}
+function maxDate(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a >= b ? a : b;
+}
+
+export class StoryClusterer {
+  readonly options: typeof DEFAULT_CLUSTER_OPTIONS;
+  private readonly state: ClustererState;
+  private readonly storyIndex = new TermIndex();
+  private readonly lineIndex = new TermIndex();
+  private readonly norms = new Map<string, number>();
+  /** Frozen idf: when set (batch mode), the table is not updated by `add`. */
+  private frozenIdf = false;
+
+  constructor(options: ClusterOptions = {}, state?: ClustererState) {
+    this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...options, features: { ...DEFAULT_CLUSTER_OPTIONS.features, ...options.features } };
+    this.state = state
+      ? structuredClone(state)
+      : { version: 1, idf: emptyIdf(), stories: {}, storylines: {}, assignment: {}, nextStory: 1, nextStoryline: 1, clock: null };
+    for (const s of Object.values(this.state.stories)) if (!s.closed) this.index(this.storyIndex, s);
+    for (const s of Object.values(this.state.storylines)) if (!s.closed) this.index(this.lineIndex, s);
+  }
+
+  /** Learns document frequencies from a background collection and keeps them fixed afterwards. */
+  primeIdf(docs: Iterable<Pick<ClusterDoc, "text" | "title" | "entities" | "copyOf">>): void {
+    for (const d of docs) {
+      if (d.copyOf) continue;
+      observe(this.state.idf, termCounts(d.text, d.title, d.entities, this.options.features));
+    }
+    this.frozenIdf = true;
+  }
+
+  /** A deep copy of the state, for the store. */
+  toJSON(): ClustererState {
+    return structuredClone(this.state);
+  }
+
+  get stories(): readonly ClusterState[] {
+    return Object.values(this.state.stories);
+  }
+  get storylines(): readonly ClusterState[] {
+    return Object.values(this.state.storylines);
+  }
+  storyOf(articleId: string): string | undefined {
+    return this.state.assignment[articleId];
+  }
+  storylineOf(articleId: string): string | undefined {
+    const s = this.state.assignment[articleId];
+    return s ? (this.state.stories[s]?.parent ?? undefined) : undefined;
+  }
+
+  /** Vector of an article under the current idf (exposed for refinement and labels). */
+  vectorize(doc: Pick<ClusterDoc, "text" | "title" | "entities">): { counts: TermCounts; vector: SparseVector } {
+    const counts = termCounts(doc.text, doc.title, doc.entities, this.options.features);
+    return { counts, vector: weigh(counts, this.state.idf) };
+  }
+
+  add(doc: ClusterDoc): AddResult {
+    const st = this.state;
+    const known = st.assignment[doc.id];
+    if (known) {
+      const story = st.stories[known]!;
+      return { story: known, storyline: story.parent!, created: false, similarity: 1 };
+    }
+    const date = doc.date ?? null;
+    if (doc.copyOf && st.assignment[doc.copyOf]) {
+      // Copies count once: they join the original's story without moving its centroid.
+      const sid = st.assignment[doc.copyOf]!;
+      const story = st.stories[sid]!;
+      story.docIds.push(doc.id);
+      st.assignment[doc.id] = sid;
+      return { story: sid, storyline: story.parent!, created: false, similarity: 1 };
+    }
+    const counts = termCounts(doc.text, doc.title, doc.entities, this.options.features);
+    if (!this.frozenIdf) observe(st.idf, counts);
+    const vector = weigh(counts, st.idf);
+    const day = dayNumber(date);
+    if (date) st.clock = maxDate(st.clock, date);
+
+    const o = this.options;
+    const query = topQuery(vector, o.queryTerms);
+    const best = this.best(this.storyIndex, st.stories, vector, query, day, o.graceDays, o.tauDays);
+    let story: ClusterState;
+    let created = false;
+    let similarity = 0;
+    if (best && best.sim >= o.storyThreshold) {
+      story = st.stories[best.id]!;
+      similarity = best.sim;
+    } else {
+      story = emptyCluster(`s${st.nextStory++}`, null);
+      st.stories[story.id] = story;
+      created = true;
+      const line = this.best(this.lineIndex, st.storylines, vector, query, day, o.storylineGraceDays, o.storylineTauDays);
+      let storyline: ClusterState;
+      if (line && line.sim >= o.storylineThreshold) storyline = st.storylines[line.id]!;
+      else {
+        storyline = emptyCluster(`l${st.nextStoryline++}`, null);
+        st.storylines[storyline.id] = storyline;
+      }
+      story.parent = storyline.id;
+      storyline.children.push(story.id);
+    }
+    this.join(this.storyIndex, story, doc.id, vector, date);
+    this.join(this.lineIndex, st.storylines[story.parent!]!, doc.id, vector, date);
+    st.assignment[doc.id] = story.id;
+    if (date) this.closeOld();
+    return { story: story.id, storyline: story.parent!, created, similarity };
+  }
+
+  private best(
+    index: TermIndex,
+    pool: Record<string, ClusterState>,
+    vector: SparseVector,
+    query: string[],
+    day: number | null,
+    grace: number,
+    tau: number,
+  ): { id: string; sim: number } | null {
+    let bestId: string | null = null;
+    let bestSim = -1;
+    // 5000: a posting list longer than this is a near-stop word; skipping it keeps lookup sublinear.
+    for (const id of index.candidates(query, 5000)) {
+      const c = pool[id]!;
+      let d = 0;
+      for (const k in vector) {
+        const y = c.sum[k];
+        if (y !== undefined) d += vector[k]! * y;
+      }
+      const sim = (d / (this.norms.get(id) || 1)) * damp(gapDays(day, c), grace, tau);
+      if (sim > bestSim || (sim === bestSim && bestId !== null && id < bestId)) {
+        bestSim = sim;
+        bestId = id;
+      }
+    }
+    return bestId === null ? null : { id: bestId, sim: bestSim };
+  }
+
+  private join(index: TermIndex, c: ClusterState, docId: string, vector: SparseVector, date: string | null): void {
+    c.docIds.push(docId);
+    c.size++;
+    const fresh: string[] = [];
+    for (const k in vector) {
+      if (c.sum[k] === undefined) {
+        c.sum[k] = vector[k]!;
+        fresh.push(k);
+      } else c.sum[k] += vector[k]!;
+    }
+    index.add(c.id, fresh);
+    const cap = this.options.centroidTerms;
+    if (Object.keys(c.sum).length > 2 * cap) {
+      const keep = new Set(topQuery(c.sum, cap));
+      const drop = Object.keys(c.sum).filter((k) => !keep.has(k));
+      for (const k of drop) delete c.sum[k];
+      index.remove(c.id, drop);
+    }
+    this.norms.set(c.id, sumNorm(c));
+    c.first = minDate(c.first, date);
+    c.last = maxDate(c.last, date);
+  }
+
+  private index(index: TermIndex, c: ClusterState): void {
+    index.add(c.id, Object.keys(c.sum));
+    this.norms.set(c.id, sumNorm(c));
+  }
+
+  private lastClose: number | null = null;
+  private closeOld(): void {
+    const after = this.options.closeAfterDays;
+    const now = dayNumber(this.state.clock);
+    if (after === null || now === null) return;
+    // Sweep at most once a simulated week: closing is bookkeeping, not per-article work.
+    if (this.lastClose !== null && now - this.lastClose < 7) return;
+    this.lastClose = now;
+    for (const c of Object.values(this.state.stories)) {
+      const l = dayNumber(c.last);
+      if (!c.closed && l !== null && now - l > after) {
+        c.closed = true;
+        this.storyIndex.remove(c.id, Object.keys(c.sum));
+      }
+    }
+    const lineAfter = after * 6;
+    for (const c of Object.values(this.state.storylines)) {
+      const l = dayNumber(c.last);
+      if (!c.closed && l !== null && now - l > lineAfter) {
+        c.closed = true;
+        this.lineIndex.remove(c.id, Object.keys(c.sum));
+      }
+    }
+  }
+}
+
+function topQuery(v: SparseVector, k: number): string[] {
+  // Partial selection: keeps the k heaviest without sorting the whole vector.
+  const top: [string, number][] = [];
+  for (const key in v) {
+    const w = v[key]!;
+    if (top.length < k) {
+      top.push([key, w]);
+      if (top.length === k) top.sort((a, b) => b[1] - a[1]);
+    } else if (w > top[k - 1]![1]) {
+      let i = k - 1;
+      while (i > 0 && top[i - 1]![1] < w) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = [key, w];
+    }
+  }
+  return top.map((x) => x[0]);
+}

@@ -1,0 +1,122 @@
+// Turning an article into weighted terms for story clustering.
+// Terms are plain words (lowercased, lightly stemmed, stop words dropped) plus typed features that
+// tell look-alike events apart: proper names ("P:lohan"), years ("Y:2013"), other numbers ("N:7.1").
+// Everything here is a pure function of the text; idf weighting lives in idf.ts.
+
+import { tokenize } from "../nlp/sentences.ts";
+
+/** Raw term counts of one document, before idf. Plain object so it serializes as it is. */
+export type TermCounts = Record<string, number>;
+
+export interface FeatureOptions {
+  /** Weight of a proper-name feature relative to a word (names separate look-alike events). */
+  nameWeight?: number;
+  /** Weight of a year feature. */
+  yearWeight?: number;
+  /** Weight of another number. */
+  numberWeight?: number;
+  /** Extra weight for words of the title (or first line when no title is given). */
+  titleWeight?: number;
+}
+
+export const DEFAULT_FEATURES: Required<FeatureOptions> = {
+  // 2, 1.5, 0.5, 2: tuned together on ecbplus-dev (see eval/clustering.ts and the report in src/stories/README.md).
+  nameWeight: 2,
+  yearWeight: 1.5,
+  numberWeight: 0.5,
+  titleWeight: 2,
+};
+
+const STOP = new Set(
+  (
+    "a about above after again against all almost also although am among an and another any are around as at " +
+    "be because been before being below between both but by can cannot could did do does doing done down during each " +
+    "either else enough even ever every few for from further get gets got had has have having he her here hers herself " +
+    "him himself his how however i if in into is it its itself just last least less like made make many may me might " +
+    "more most much must my myself near neither never new next no nor not now of off often on once one only or other " +
+    "our ours ourselves out over own per perhaps put quite rather really said same say says see seen several shall she " +
+    "should since so some still such than that the their theirs them themselves then there these they this those though " +
+    "through thus till to too toward towards two under until up upon us very was way we well were what whatever when " +
+    "where whether which while who whom whose why will with within without would yet you your yours yourself " +
+    "told tell according also back going week weeks year years day days time times people percent mr mrs ms " +
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow " +
+    "http https www com html htm php org net index article news"
+  ).split(" "),
+);
+
+const MONTHS = new Set("january february march april may june july august september october november december".split(" "));
+
+/** Light stemmer: folds plurals and the commonest verb endings so "quakes"/"quake", "checked"/"checks" meet. */
+export function stem(w: string): string {
+  if (w.length <= 4) return w;
+  if (w.endsWith("ies") && w.length > 5) return w.slice(0, -3) + "y";
+  if (w.endsWith("sses")) return w.slice(0, -2);
+  if (w.endsWith("ing") && w.length > 6) return w.slice(0, -3);
+  if (w.endsWith("ed") && w.length > 5 && !w.endsWith("eed")) return w.slice(0, -2);
+  if (w.endsWith("es") && /(?:ch|sh|x|ss|zz)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) return w.slice(0, -1);
+  return w;
+}
+
+const isCap = (t: string) => /^\p{Lu}/u.test(t);
+const isWord = (t: string) => /^\p{L}/u.test(t);
+
+/**
+ * Counts the terms of one article. `entities` (canonical names from the entity stage) are added as
+ * name features when given; otherwise capitalized words that do not start a sentence stand in for them.
+ */
+export function termCounts(
+  text: string,
+  title?: string | null,
+  entities?: readonly string[] | null,
+  options: FeatureOptions = {},
+): TermCounts {
+  const o = { ...DEFAULT_FEATURES, ...options };
+  const out: TermCounts = {};
+  const add = (k: string, w: number) => {
+    out[k] = (out[k] ?? 0) + w;
+  };
+  const addText = (s: string, boost: number) => {
+    const toks = tokenize(s);
+    let sentenceStart = true;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!.text;
+      if (isWord(t)) {
+        const lower = t.toLowerCase();
+        const properish = isCap(t) && !sentenceStart && !MONTHS.has(lower) && !STOP.has(lower);
+        sentenceStart = false;
+        if (lower.length < 3 || STOP.has(lower)) continue;
+        const s1 = stem(lower.replace(/['’]s$/, ""));
+        add(s1, boost);
+        if (properish && !entities) add("P:" + lower, o.nameWeight * boost);
+      } else if (/^\p{N}/u.test(t)) {
+        sentenceStart = false;
+        const n = t.replace(/,/g, "");
+        if (/^(?:19|20)\d\d$/.test(n)) add("Y:" + n, o.yearWeight * boost);
+        else if (/^\d+(?:\.\d+)?$/.test(n) && n !== "0" && n !== "1") add("N:" + n, o.numberWeight * boost);
+      } else if (/^[.!?\n]$/.test(t)) {
+        sentenceStart = true;
+      } else if (!/^["'“‘`(]$/.test(t)) {
+        sentenceStart = false;
+      }
+    }
+  };
+  // The line breaks matter for sentence starts: treat each line as starting a sentence.
+  for (const line of text.split("\n")) addText(line, 1);
+  if (title) addText(title, o.titleWeight - 1);
+  if (entities) {
+    for (const e of entities) {
+      const k = e.toLowerCase().trim();
+      if (k) add("P:" + k, o.nameWeight);
+    }
+  }
+  return out;
+}
+
+/** Years (1900–2099) mentioned in a text, most frequent first. */
+export function yearsMentioned(counts: TermCounts): string[] {
+  return Object.keys(counts)
+    .filter((k) => k.startsWith("Y:"))
+    .sort((a, b) => counts[b]! - counts[a]!)
+    .map((k) => k.slice(2));
+}
