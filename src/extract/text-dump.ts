@@ -1,0 +1,259 @@
+// Boilerplate removal for plain-text page dumps: the page as text, navigation, captions,
+// "Other news" blocks and footers included, sometimes interleaved with the article.
+//
+// Each line is classified by a two-stage logistic model (text-lines.ts, weights in
+// text-dump-model.json, fitted by scripts/train-text-dump.ts on the extraction bench): stage 1
+// looks at the line and its neighbours' shapes, stage 2 adds the stage-1 verdicts around it, so
+// a short interruption inside the article (a caption, a teaser block) is dropped while the
+// paragraphs on both sides stay. A few unambiguous patterns (photo credits, "Source link",
+// "Other news" blocks) are then enforced by rule, since the bench has too few of them to learn.
+
+import type { ExtractedArticle, PublishedDate, Removal, RemovalReason } from "../core/types.ts";
+import { DossierError } from "../core/errors.ts";
+import { parseDateline, findCredits, outletFromUrl } from "./dateline.ts";
+import { dumpLines, lineFeatures, contextFeatures, predict } from "./text-lines.ts";
+import type { Line, LinearModel } from "./text-lines.ts";
+import MODEL_JSON from "./text-dump-model.json" with { type: "json" };
+
+interface Model {
+  version: number;
+  threshold: number;
+  stage1: LinearModel;
+  stage2: LinearModel;
+}
+const MODEL = MODEL_JSON as unknown as Model;
+
+export interface TextDumpOptions {
+  url?: string | null;
+  title?: string | null;
+}
+
+/** Per-line verdicts, exposed for debugging and for the eval script's error analysis. */
+export interface LineVerdict {
+  line: Line;
+  /** Probability that the line is article text. */
+  p: number;
+  keep: boolean;
+  reason: RemovalReason | null;
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+const wordCount = (s: string) => (s.match(WORDS) ?? []).length;
+const norm = (s: string) => (s.toLowerCase().match(WORDS) ?? []).join(" ");
+
+const PHOTO_CREDIT = /\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|Bloomberg|UPI|PA)?\s*Photos?\s*(?:\/|by\b)[^)]*\)\s*$|^(?:FILE|IN THIS (?:FILE )?PHOTO)\s*[-–—]|\/\/?\s*Getty Images\s*$|^(?:Photo|Image|Picture)s?\s*(?:credit)?\s*:|\(Photo Credit\s*:[^)]*\)\s*$/i;
+const RELATED_HEAD = /^(?:related(?: (?:articles|stories|content|coverage|news|topics|posts|reading))?|read more|recommended(?: for you| stories| reading)?|trending(?: now| news| stories)?|most (?:popular|read|viewed|shared)|more (?:from|stories|news|on)\b.*|other news|top stories|latest (?:news|stories)|you (?:may|might) (?:also )?(?:like|be interested in)|also read|see also|editor'?s picks|popular (?:now|stories)|read next|up next|what to read next|more to explore|around the web)\s*:?$/i;
+const TRENDING = /^(?:trending|most (?:popular|read|viewed|shared)|popular)/i;
+const SOURCE_LINK = /^(?:source link|source|leave a (?:comment|reply)|post a comment|comments?|\d+ comments?|share this(?: article| story)?|share|tweet|print|email)\s*:?$/i;
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced|redistributed)/i;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Extracts the article from a plain-text page dump. Throws DossierError("NO_CONTENT") when the
+ * dump is empty or holds no running text at all.
+ */
+export function extractTextDump(text: string, opts: TextDumpOptions = {}): ExtractedArticle {
+  const input = opts.url ?? "text dump";
+  if (!text || !text.trim()) throw new DossierError("NO_CONTENT", input, "the text dump is empty or only whitespace");
+  const { lines, header } = dumpLines(text);
+  const verdicts = classify(lines);
+  if (!verdicts.some((v) => v.keep)) throw new DossierError("NO_CONTENT", input, "no line of the dump reads as article text");
+  const removed: Removal[] = [];
+  if (header) removed.push({ text: text.slice(header.start, header.end).trim(), reason: "header-line", offset: header.start });
+
+  const kept = verdicts.filter((v) => v.keep);
+  // A headline or summary repeated as the first paragraph's opening (syndicated copies) is a title, not text.
+  let dupTitle: string | null = null;
+  if (kept.length >= 2) {
+    const first = kept[0]!, next = kept[1]!;
+    const dl = parseDateline(next.line.text);
+    const rest = norm(dl ? next.line.text.slice(dl.end) : next.line.text);
+    const a = norm(first.line.text);
+    if (a && rest.startsWith(a) && !parseDateline(first.line.text)) {
+      first.keep = false;
+      first.reason = "duplicate-title";
+      dupTitle = first.line.text;
+    }
+  }
+  for (const v of verdicts) if (!v.keep) removed.push({ text: v.line.text, reason: v.reason ?? "boilerplate", offset: v.line.start });
+  removed.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+
+  const body = verdicts.filter((v) => v.keep);
+  const firstIdx = body[0]!.line.index;
+  const dateline = parseDateline(body[0]!.line.text);
+  const credits = findCredits(text);
+  const knownCredit = credits.find((c) => /^[A-Z][\w'’ .-]*$/.test(c.outlet) && c.outlet.length <= 40);
+  const outlet = dateline?.outlet ?? knownCredit?.outlet ?? (opts.url ? outletFromUrl(opts.url) : null);
+
+  const before = verdicts.filter((v) => v.line.index < firstIdx);
+  const title = pickTitle(before, body, dupTitle, opts.title ?? null, verdicts);
+  const byline = pickByline(verdicts, firstIdx);
+  const published = pickDate(header?.date ?? null, verdicts, firstIdx);
+  const bodyText = body.map((v) => v.line.text).join("\n\n");
+  return {
+    title,
+    byline,
+    published,
+    outlet,
+    dateline: dateline?.place ?? null,
+    language: guessLanguage(bodyText),
+    text: bodyText,
+    removed,
+    url: opts.url ?? null,
+  };
+}
+
+/** Classifies every non-blank line of the dump (after a leading `date` header) as article or not, with a reason. */
+export function classifyLines(text: string): LineVerdict[] {
+  return classify(dumpLines(text).lines);
+}
+
+function classify(lines: Line[]): LineVerdict[] {
+  if (!lines.length) return [];
+  const { features, words } = lineFeatures(lines);
+  const p1 = features.map((x) => predict(MODEL.stage1, x));
+  const x2 = contextFeatures(features, p1, words);
+  const p = x2.map((x) => predict(MODEL.stage2, x));
+  const out: LineVerdict[] = lines.map((line, i) => ({ line, p: p[i]!, keep: p[i]! >= MODEL.threshold, reason: null }));
+  applyRules(out);
+  const firstKept = out.findIndex((v) => v.keep);
+  let lastKept = -1;
+  for (let i = out.length - 1; i >= 0; i--) if (out[i]!.keep) { lastKept = i; break; }
+  let inRelated = false;
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i]!;
+    if (RELATED_HEAD.test(v.line.text)) inRelated = true;
+    else if (v.keep) inRelated = false;
+    if (!v.keep && !v.reason) v.reason = reasonFor(v.line.text, i < firstKept ? "before" : i > lastKept ? "after" : "inside", inRelated);
+  }
+  return out;
+}
+
+function applyRules(out: LineVerdict[]): void {
+  const usesBlanks = out.filter((v) => v.line.blankBefore).length / out.length > 0.3;
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i]!, t = v.line.text, n = wordCount(t);
+    if (PHOTO_CREDIT.test(t)) drop(v, n <= 8 && !/^(?:FILE|IN THIS)/.test(t) ? "photo-credit" : "caption");
+    else if (n <= 6 && SOURCE_LINK.test(t)) drop(v, /comment|reply/i.test(t) ? "comments" : /share|tweet|print|email/i.test(t) ? "share" : "boilerplate");
+    else if (n <= 40 && COPYRIGHT.test(t)) drop(v, "copyright");
+    else if (RELATED_HEAD.test(t)) drop(v, TRENDING.test(t) ? "trending" : "related");
+    // A short lowercase fragment without punctuation amid paragraphs ("political cartoon") is a stray widget label.
+    else if (n <= 4 && /^\p{Ll}/u.test(t) && !/[.!?:;,"”]$/.test(t)) drop(v, "boilerplate");
+  }
+  // "Other news" / "Trending" blocks in a dump whose article paragraphs are separated by blank lines:
+  // the block runs, without blank lines, from its header to the next blank-separated paragraph.
+  if (usesBlanks) {
+    for (let i = 0; i < out.length; i++) {
+      if (!RELATED_HEAD.test(out[i]!.line.text)) continue;
+      const reason: RemovalReason = TRENDING.test(out[i]!.line.text) ? "trending" : "related";
+      for (let j = i + 1; j < out.length && !out[j]!.line.blankBefore; j++) drop(out[j]!, reason);
+    }
+  }
+}
+
+function drop(v: LineVerdict, reason: RemovalReason): void {
+  v.keep = false;
+  v.reason = reason;
+}
+
+function reasonFor(t: string, where: "before" | "inside" | "after", inRelated: boolean): RemovalReason {
+  const n = wordCount(t);
+  if (/\bcaption\b|\(AP Photo|\bPhoto(?:graph)?:/i.test(t)) return "caption";
+  if (/Getty Images|Shutterstock|\/(?:AP|AFP|Reuters|EPA)\b|\bPhoto by\b|\bCredit:/i.test(t) && n <= 12) return "photo-credit";
+  if (COPYRIGHT.test(t)) return "copyright";
+  if (n <= 6 && /\b(?:share|tweet|facebook|twitter|whatsapp|linkedin|pinterest|email|print|copy link)\b/i.test(t)) return "share";
+  if (n <= 8 && /\bcomments?\b|leave a (?:comment|reply)/i.test(t)) return "comments";
+  if (n <= 6 && /^(?:advertisement|advertising|sponsored|ad|promoted)\b/i.test(t)) return "ad";
+  if (inRelated) return "related";
+  if (where === "before" && n <= 8) return "navigation";
+  if (where === "after") return "footer";
+  return "boilerplate";
+}
+
+function pickTitle(before: LineVerdict[], body: LineVerdict[], dupTitle: string | null, hint: string | null, all: LineVerdict[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of all) {
+    const k = norm(v.line.text);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const firstLine = norm(all[0]?.line.text ?? "");
+  let best: string | null = null, bestScore = 0;
+  const near = before.slice(-25);
+  near.forEach((v, k) => {
+    const t = v.line.text, n = wordCount(t), key = norm(t);
+    if (n < 3 || n > 30 || /[.:,;]$/.test(t) || v.reason === "caption" || v.reason === "photo-credit" || v.reason === "copyright") return;
+    if (/^by\s/i.test(t) || RELATED_HEAD.test(t)) return;
+    let s = 1 + (k + 1) / near.length; // closer to the article is likelier
+    if ((counts.get(key) ?? 0) > 1) s += 1.5; // pages repeat their headline (breadcrumb, og title, h1)
+    if (firstLine && firstLine !== key && firstLine.startsWith(key)) s += 2; // "<headline> - <site>" page title
+    if (hint && norm(hint) === key) s += 5;
+    if (n >= 5) s += 0.5;
+    if (s > bestScore) {
+      bestScore = s;
+      best = t;
+    }
+  });
+  if (best) return best;
+  if (dupTitle) return dupTitle;
+  if (hint && hint.trim()) return hint.trim();
+  const first = body[0]?.line.text;
+  return first && wordCount(first) <= 25 && !/[.]$/.test(first) ? first : null;
+}
+
+const BYLINE = /^(?:by|written by|words by|story by)\s+(.+)$/i;
+
+function pickByline(all: LineVerdict[], firstIdx: number): string | null {
+  for (const v of all) {
+    if (v.line.index < firstIdx - 25 || v.line.index > firstIdx + 2) continue;
+    const m = BYLINE.exec(v.line.text);
+    if (!m || wordCount(v.line.text) > 16) continue;
+    let who = m[1]!
+      .split(/\s*(?:Published|Updated|Posted|Last updated|\||•|·|—|–| - |\d{1,2}:\d{2}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/)[0]!
+      .replace(/\s+and\s+/g, ", ")
+      .replace(/[,;\s]+$/, "")
+      .trim();
+    if (/^the\s/i.test(who) && !/,/.test(who)) who = who.replace(/^the\s+/i, "The ");
+    if (who && wordCount(who) <= 12 && /^\p{Lu}/u.test(who)) return who;
+  }
+  return null;
+}
+
+function pickDate(header: string | null, all: LineVerdict[], firstIdx: number): PublishedDate | null {
+  if (header) return { date: header, precision: "day", source: "header" };
+  // Date lines near the start of the article ("Published: Jan 29, 2025", "Updated : 19 November 2019").
+  const near = all.filter((v) => v.line.index >= firstIdx - 15 && v.line.index <= firstIdx + 1 && wordCount(v.line.text) <= 20);
+  near.sort((a, b) => Math.abs(a.line.index - firstIdx) - Math.abs(b.line.index - firstIdx));
+  for (const v of near) {
+    const d = parseDateText(v.line.text);
+    if (d) return { date: d, precision: "day", source: "text" };
+  }
+  return null;
+}
+
+/** A calendar date written in a line ("Jan 29, 2025", "19 November 2019", "2023-07-07"), as YYYY-MM-DD. */
+export function parseDateText(t: string): string | null {
+  const pad = (x: number) => String(x).padStart(2, "0");
+  const ok = (y: number, m: number, d: number) => y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  let m = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/.exec(t);
+  if (m && ok(+m[1]!, +m[2]!, +m[3]!)) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b/i.exec(t);
+  if (m) {
+    const mo = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
+    if (ok(+m[3]!, mo, +m[2]!)) return `${m[3]}-${pad(mo)}-${pad(+m[2]!)}`;
+  }
+  m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b/i.exec(t);
+  if (m) {
+    const mo = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+    if (ok(+m[3]!, mo, +m[1]!)) return `${m[3]}-${pad(mo)}-${pad(+m[1]!)}`;
+  }
+  return null;
+}
+
+const EN_STOP = /\b(?:the|and|of|to|in|is|that|for|was|with|on|as|said|it|by|at)\b/gi;
+
+function guessLanguage(text: string): string | null {
+  const n = wordCount(text);
+  if (n < 20) return null;
+  // English running text has ~25% of these function words; other Latin-script languages well under 5%.
+  return (text.match(EN_STOP) ?? []).length / n > 0.08 ? "en" : null;
+}
