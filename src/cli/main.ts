@@ -1,0 +1,28 @@
+// The `dossier` command line. Each command is a thin edge over pipeline/ and store/.
+
+import { Command, Option } from "commander";
+import { registerArticleCommands } from "./commands/articles.ts";
+import { registerBatchCommands } from "./commands/batch.ts";
+import { registerIngestCommand } from "./commands/ingest.ts";
+import { registerDemoCommand } from "./commands/demo.ts";
+import { fail } from "./context.ts";
+
+const program = new Command();
+program
+  .name("dossier")
+  .description("Follow a news story across the world's press: clean articles, copies, stories, quotes, timeline.")
+  .version("0.1.0")
+  .addOption(new Option("--db <file>", "SQLite database file (env DOSSIER_DB)").default(undefined, "./dossier.db"))
+  .option("--config <file>", "JSON config merged over the defaults (env DOSSIER_CONFIG, or ./dossier.config.json)")
+  .showHelpAfterError("(run with --help for usage)");
+
+registerIngestCommand(program);
+registerArticleCommands(program);
+registerBatchCommands(program);
+registerDemoCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  fail(e);
+}
