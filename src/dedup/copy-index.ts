@@ -1,0 +1,309 @@
+// Copy groups, built incrementally. Each added article is fingerprinted, its LSH candidates are compared
+// with compareCopies(), and every copy relation found joins the two groups (connected components). The
+// partition depends only on the set of articles, not the order they arrive in: the relation is symmetric
+// and LSH candidates are symmetric (the one exception is a band key saturated past maxPerKey, see lsh.ts).
+// Each group's original is recomputed from its members: earliest dated, then most complete, then credited
+// to a wire agency, then carrying the least text no other member has (page furniture, a local paragraph).
+
+import type { CopyGroup, CopyKind, CopyMember } from "../core/types.ts";
+import { compareCopies } from "./compare.ts";
+import type { CompareOptions, CopyRelation } from "./compare.ts";
+import { findCredits } from "./credits.ts";
+import { fingerprint } from "./fingerprint.ts";
+import type { CopyFingerprint, FingerprintOptions } from "./fingerprint.ts";
+import { MemoryLshStorage } from "./lsh.ts";
+import type { LshStorage } from "./lsh.ts";
+
+export interface CopyDoc {
+  id: string;
+  text: string;
+  /** Publication date, ISO (`2023-07-07`, `2023-07`, `2023`); earlier dated articles win the original. */
+  date?: string | null;
+  outlet?: string | null;
+}
+
+export interface CopyLink extends CopyRelation {
+  id: string;
+}
+
+export interface CopyAddResult {
+  /** Group id: the id of the group's current original. */
+  group: string;
+  /** Whether this article is (currently) its group's original. */
+  original: boolean;
+  /** Its relation to the original; null when it is the original. */
+  kind: CopyKind | null;
+  similarity: number;
+  /** Copy relations found with articles already in the index (direct comparisons only). */
+  relations: CopyLink[];
+}
+
+export interface CopyIndexOptions {
+  fingerprint: Partial<FingerprintOptions>;
+  compare: Partial<CompareOptions>;
+  /** Where band keys live; defaults to a MemoryLshStorage. Must be empty or hold exactly this index's articles. */
+  storage: LshStorage;
+}
+
+interface Entry {
+  id: string;
+  fp: CopyFingerprint;
+  date: string | null;
+  credited: boolean;
+  outlet: string | null;
+}
+
+// Completeness is compared in steps of 0.05 so that a wrapped copy (which contains everything the original
+// has) ties with the original, and the tie-breakers (credit, least unshared text) decide.
+const COVERAGE_STEP = 0.05;
+// Completeness is measured against at most this many other members (by id), bounding the cost for groups
+// of a story syndicated to hundreds of outlets.
+const COVERAGE_SAMPLE = 32;
+
+export class CopyIndex {
+  private readonly options: CopyIndexOptions;
+  private readonly entries = new Map<string, Entry>();
+  private readonly parent = new Map<string, string>();
+  private readonly members = new Map<string, string[]>();
+  private readonly links = new Map<string, Map<string, CopyRelation>>();
+  private readonly originals = new Map<string, string>();
+
+  constructor(options: Partial<CopyIndexOptions> = {}) {
+    this.options = {
+      fingerprint: options.fingerprint ?? {},
+      compare: options.compare ?? {},
+      storage: options.storage ?? new MemoryLshStorage(),
+    };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /** Adds an article (computing its fingerprint) and returns where it landed. Adding a known id again changes nothing. */
+  add(doc: CopyDoc): CopyAddResult {
+    if (this.entries.has(doc.id)) return this.resultFor(doc.id, []);
+    const fp = fingerprint(doc.text, this.options.fingerprint);
+    return this.addFingerprint(doc.id, fp, { date: doc.date ?? null, outlet: doc.outlet ?? null, credited: findCredits(doc.text).length > 0 });
+  }
+
+  /** Adds an article from a stored fingerprint (see encodeFingerprint); `credited` as findCredits would say. */
+  addFingerprint(id: string, fp: CopyFingerprint, meta: { date?: string | null; outlet?: string | null; credited?: boolean } = {}): CopyAddResult {
+    if (this.entries.has(id)) return this.resultFor(id, []);
+    const entry: Entry = { id, fp, date: normalizeDate(meta.date), credited: meta.credited ?? false, outlet: meta.outlet ?? null };
+    const found: CopyLink[] = [];
+    for (const other of this.options.storage.candidates(fp.bands)) {
+      const o = this.entries.get(other);
+      if (!o || other === id) continue;
+      const rel = compareCopies(fp, o.fp, this.options.compare);
+      if (rel) found.push({ id: other, ...rel });
+    }
+    this.entries.set(id, entry);
+    this.parent.set(id, id);
+    this.members.set(id, [id]);
+    this.options.storage.add(id, fp.bands);
+    const touched = new Set<string>();
+    for (const { id: other, ...rel } of found) {
+      this.link(id, other, rel);
+      touched.add(this.find(other));
+    }
+    const root = this.find(id);
+    this.originals.delete(root);
+    for (const t of touched) this.originals.delete(t);
+    return this.resultFor(id, found);
+  }
+
+  /** The group holding this article (a singleton group when it has no copies), or null if unknown. */
+  groupOf(id: string): CopyGroup | null {
+    if (!this.entries.has(id)) return null;
+    return this.buildGroup(this.find(id));
+  }
+
+  /** All groups, largest first then by id; singletons only when asked for. */
+  groups(options: { singletons?: boolean } = {}): CopyGroup[] {
+    const out: CopyGroup[] = [];
+    for (const [root, ids] of this.members) {
+      if (ids.length < 2 && !options.singletons) continue;
+      out.push(this.buildGroup(root));
+    }
+    return out.sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** The copy relation found between two articles of the index, comparing them if they were never compared. */
+  relation(a: string, b: string): CopyRelation | null {
+    const ea = this.entries.get(a);
+    const eb = this.entries.get(b);
+    if (!ea || !eb) return null;
+    return this.links.get(a)?.get(b) ?? compareCopies(ea.fp, eb.fp, this.options.compare);
+  }
+
+  fingerprintOf(id: string): CopyFingerprint | null {
+    return this.entries.get(id)?.fp ?? null;
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private find(id: string): string {
+    let r = id;
+    while (this.parent.get(r) !== r) r = this.parent.get(r)!;
+    // Path compression.
+    let x = id;
+    while (x !== r) {
+      const p = this.parent.get(x)!;
+      this.parent.set(x, r);
+      x = p;
+    }
+    return r;
+  }
+
+  private link(a: string, b: string, rel: CopyRelation): void {
+    if (!this.links.has(a)) this.links.set(a, new Map());
+    if (!this.links.has(b)) this.links.set(b, new Map());
+    this.links.get(a)!.set(b, rel);
+    this.links.get(b)!.set(a, rel);
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    const ma = this.members.get(ra)!;
+    const mb = this.members.get(rb)!;
+    if (ma.length < mb.length) [ra, rb] = [rb, ra];
+    this.parent.set(rb, ra);
+    this.members.get(ra)!.push(...this.members.get(rb)!);
+    this.members.delete(rb);
+    this.originals.delete(rb);
+    this.originals.delete(ra);
+  }
+
+  private originalOf(root: string): string {
+    const cached = this.originals.get(root);
+    if (cached) return cached;
+    const ids = [...this.members.get(root)!].sort();
+    const chosen = chooseOriginal(ids.map((i) => this.entries.get(i)!));
+    this.originals.set(root, chosen);
+    return chosen;
+  }
+
+  private resultFor(id: string, relations: CopyLink[]): CopyAddResult {
+    const root = this.find(id);
+    const original = this.originalOf(root);
+    if (original === id) return { group: original, original: true, kind: null, similarity: 1, relations };
+    const m = this.memberRelation(id, original, root);
+    return { group: original, original: false, kind: m.kind, similarity: m.similarity, relations };
+  }
+
+  private buildGroup(root: string): CopyGroup {
+    const original = this.originalOf(root);
+    const ids = [...this.members.get(root)!].sort();
+    const members: CopyMember[] = [{ articleId: original, kind: null, similarity: 1 }];
+    for (const id of ids) {
+      if (id === original) continue;
+      const m = this.memberRelation(id, original, root);
+      members.push({ articleId: id, kind: m.kind, similarity: round4(m.similarity) });
+    }
+    return { id: original, original, members };
+  }
+
+  /** How a member relates to the original: compared directly, or else along the path that joined them. */
+  private memberRelation(id: string, original: string, root: string): { kind: CopyKind; similarity: number } {
+    const direct = this.relation(id, original);
+    if (direct) return { kind: direct.kind, similarity: direct.similarity };
+    // Breadth-first from the original over found links; the weakest kind and similarity along the path.
+    const order: CopyKind[] = ["verbatim", "partial", "edited", "rewritten"];
+    const seen = new Map<string, { kind: CopyKind; similarity: number }>([[original, { kind: "verbatim", similarity: 1 }]]);
+    const queue = [original];
+    while (queue.length) {
+      const cur = queue.shift()!;
+      const here = seen.get(cur)!;
+      const nbrs = [...(this.links.get(cur) ?? new Map<string, CopyRelation>()).entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+      for (const [n, rel] of nbrs) {
+        if (seen.has(n) || this.find(n) !== root) continue;
+        const kind = order[Math.max(order.indexOf(here.kind), order.indexOf(rel.kind))]!;
+        const next = { kind, similarity: here.similarity * rel.similarity };
+        if (n === id) return next;
+        seen.set(n, next);
+        queue.push(n);
+      }
+    }
+    return { kind: "rewritten", similarity: 0 };
+  }
+}
+
+/** Picks a group's original from its members (order-independent: depends only on the set). */
+export function chooseOriginal(members: ReadonlyArray<{ id: string; fp: CopyFingerprint; date: string | null; credited: boolean }>): string {
+  if (members.length === 1) return members[0]!.id;
+  const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sample = sorted.slice(0, COVERAGE_SAMPLE + 1);
+  const scored = sorted.map((m) => {
+    let coverage = 0;
+    let n = 0;
+    // Shingles of m that appear in some other member: what is not is furniture or a local addition.
+    const sharedMask = new Uint8Array(m.fp.shingles.length);
+    for (const o of sample) {
+      if (o.id === m.id) continue;
+      const sz = o.fp.shingles.length;
+      if (sz > 0) coverage += markShared(m.fp.shingles, o.fp.shingles, sharedMask) / sz;
+      n++;
+    }
+    let shared = 0;
+    for (let i = 0; i < sharedMask.length; i++) shared += sharedMask[i]!;
+    const unshared = m.fp.shingles.length ? 1 - shared / m.fp.shingles.length : 1;
+    return { id: m.id, date: m.date, credited: m.credited, coverage: Math.round((n ? coverage / n : 0) / COVERAGE_STEP), unshared };
+  });
+  scored.sort((a, b) => {
+    if (a.date !== b.date) {
+      if (a.date === null) return 1;
+      if (b.date === null) return -1;
+      return a.date < b.date ? -1 : 1;
+    }
+    if (a.coverage !== b.coverage) return b.coverage - a.coverage;
+    if (a.credited !== b.credited) return a.credited ? -1 : 1;
+    if (a.unshared !== b.unshared) return a.unshared - b.unshared;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  return scored[0]!.id;
+}
+
+/** |a ∩ b|, marking in `mask` the positions of a that are in b. */
+function markShared(a: Uint32Array, b: Uint32Array, mask: Uint8Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      mask[i] = 1;
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Groups a batch of articles. The result does not depend on the order of `docs`. */
+export function groupCopies(docs: readonly CopyDoc[], options: Partial<CopyIndexOptions> = {}): { groups: CopyGroup[]; groupOf: Map<string, string> } {
+  const index = new CopyIndex({ ...options, storage: options.storage ?? new MemoryLshStorage({ expectedArticles: Math.max(16, docs.length) }) });
+  // Sorted by id so that even the saturated-key corner case of the LSH index cannot depend on input order.
+  const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const d of sorted) index.add(d);
+  const groups = index.groups({ singletons: true });
+  const groupOf = new Map<string, string>();
+  for (const g of groups) for (const m of g.members) groupOf.set(m.articleId, g.id);
+  return { groups, groupOf };
+}
+
+function normalizeDate(d: string | null | undefined): string | null {
+  if (!d) return null;
+  const m = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(d.trim());
+  return m ? m[0] : null;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -1,0 +1,329 @@
+// Fingerprints for copy detection: word-shingle hashes, a one-permutation MinHash signature,
+// LSH band keys, and per-sentence sketches that survive machine spinning (names, numbers and
+// most content words stay when a spinner swaps "precursors" for "predecessors").
+//
+// Everything here is a pure function of one text. The hashing avoids per-word string
+// allocations (char codes are hashed straight from the input) so that signatures for a
+// million synthetic articles can be built in minutes (bench/dedup.ts).
+
+import { splitSentences } from "../nlp/sentences.ts";
+
+/** Bumped whenever a change here alters hashes; stored with persisted fingerprints so stale ones can be recomputed. */
+export const FINGERPRINT_VERSION = 1;
+
+export interface FingerprintOptions {
+  /** Words per shingle. */
+  shingleSize: number;
+  /** MinHash bins (one-permutation hashing); a power of two. */
+  bins: number;
+  /** Bins per LSH band; bands = bins / bandRows. */
+  bandRows: number;
+}
+
+// Measured on ../shared/bench/dedup/t17-dev with eval/explore (see eval/dedup.ts notes):
+// k=4 content-word shingles keep spun copies' Jaccard higher than k=5 while same-topic
+// non-copies stay far below copies; 32 bins x 1 row gives every copy pair a shared band.
+export const DEFAULT_FINGERPRINT_OPTIONS: Readonly<FingerprintOptions> = Object.freeze({
+  shingleSize: 4,
+  bins: 32,
+  bandRows: 1,
+});
+
+// ---------------------------------------------------------------- hashing primitives
+
+/** Murmur3 32-bit finalizer: a cheap, well-mixed bijection on uint32. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+// Lower-case table for the BMP, built once: avoids toLowerCase() string allocations per word.
+const LOWER = new Uint16Array(65536);
+// 1 = letter or digit (part of a word), 2 = digit, 4 = upper-case letter.
+const CLASS = new Uint8Array(65536);
+{
+  const letter = /[\p{L}\p{M}]/u;
+  const digit = /\p{N}/u;
+  for (let c = 0; c < 65536; c++) {
+    const s = String.fromCharCode(c);
+    const lower = s.toLowerCase();
+    LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      CLASS[c] = 1; // surrogate halves: astral letters (CJK ext., etc.) count as word characters
+    } else if (digit.test(s)) CLASS[c] = 3;
+    else if (letter.test(s)) CLASS[c] = lower !== s ? 5 : 1;
+  }
+}
+
+// Function words that spinners and light editors add or drop freely ("in the wake" / "in wake");
+// shingles are built over the remaining words so such edits do not break them.
+const STOPWORDS = [
+  "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+  "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "has", "have",
+  "had", "s", "he", "she", "they", "we", "his", "her", "their", "which", "who", "said", "says", "also",
+];
+
+/** FNV-1a over the lower-cased char codes of text[start, end), finalised with fmix32. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= LOWER[text.charCodeAt(i)]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+const STOP_HASHES = new Set(STOPWORDS.map((w) => hashRange(w, 0, w.length)));
+
+// ---------------------------------------------------------------- word scan
+
+export interface WordScan {
+  /** Number of words. */
+  length: number;
+  /** Hash of each lower-cased word. */
+  hashes: Uint32Array;
+  /** Start offset of each word in the text. */
+  starts: Uint32Array;
+  /** Bit 1: digit inside; bit 2: starts upper-case; bit 4: stopword. */
+  flags: Uint8Array;
+}
+
+export const WORD_HAS_DIGIT = 1;
+export const WORD_CAPITALIZED = 2;
+export const WORD_STOP = 4;
+
+/** Splits text into words (runs of letters and digits) and hashes each one, without allocating strings. */
+export function scanWords(text: string): WordScan {
+  const cap = (text.length >>> 1) + 1;
+  const hashes = new Uint32Array(cap);
+  const starts = new Uint32Array(cap);
+  const flags = new Uint8Array(cap);
+  let n = 0;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    let cls = CLASS[text.charCodeAt(i)]!;
+    if (cls === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let f = cls & 4 ? WORD_CAPITALIZED : 0;
+    let h = 0x811c9dc5;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      cls = CLASS[c]!;
+      if (cls === 0) break;
+      if (cls & 2) f |= WORD_HAS_DIGIT;
+      h ^= LOWER[c]!;
+      h = Math.imul(h, 0x01000193);
+      i++;
+    }
+    h = fmix32(h);
+    if (STOP_HASHES.has(h)) f |= WORD_STOP;
+    hashes[n] = h;
+    starts[n] = start;
+    flags[n] = f;
+    n++;
+  }
+  return { length: n, hashes: hashes.subarray(0, n), starts: starts.subarray(0, n), flags: flags.subarray(0, n) };
+}
+
+// ---------------------------------------------------------------- shingles
+
+/** Hashes of every run of `k` consecutive content words (stopwords skipped), sorted and de-duplicated. */
+export function shingleHashes(scan: WordScan, k = DEFAULT_FINGERPRINT_OPTIONS.shingleSize): Uint32Array {
+  const content = new Uint32Array(scan.length);
+  let m = 0;
+  for (let i = 0; i < scan.length; i++) if (!(scan.flags[i]! & WORD_STOP)) content[m++] = scan.hashes[i]!;
+  if (m === 0) return new Uint32Array(0);
+  const kk = Math.min(k, m); // a text shorter than k words is one shingle
+  const count = m - kk + 1;
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x9747b28c;
+    for (let j = 0; j < kk; j++) {
+      h = Math.imul(h ^ content[i + j]!, 0x9e3779b1);
+      h = (h << 13) | (h >>> 19);
+    }
+    out[i] = fmix32(h ^ kk);
+  }
+  out.sort();
+  return uniqueSorted(out);
+}
+
+function uniqueSorted(a: Uint32Array): Uint32Array {
+  if (a.length < 2) return a;
+  let w = 1;
+  for (let r = 1; r < a.length; r++) if (a[r] !== a[w - 1]) a[w++] = a[r]!;
+  return a.subarray(0, w);
+}
+
+// ---------------------------------------------------------------- MinHash (one-permutation hashing)
+
+const EMPTY = 0xffffffff;
+
+/**
+ * One-permutation MinHash (Li, Owen & Zhang 2012) with optimal densification (Shrivastava 2017):
+ * each shingle is hashed once, its top bits pick a bin and the rest compete for that bin's minimum.
+ * Cost is O(shingles + bins) instead of O(shingles x permutations). P(sig_a[i] == sig_b[i]) = Jaccard.
+ */
+export function minhashSignature(shingles: Uint32Array, bins = DEFAULT_FINGERPRINT_OPTIONS.bins): Uint32Array {
+  const bits = Math.log2(bins);
+  if (!Number.isInteger(bits) || bits < 1 || bits > 16) throw new RangeError(`bins must be a power of two between 2 and 65536, got ${bins}`);
+  const sig = new Uint32Array(bins).fill(EMPTY);
+  const shift = 32 - bits;
+  const lowMask = shift === 32 ? 0xffffffff : (1 << shift) - 1;
+  for (let i = 0; i < shingles.length; i++) {
+    const h = fmix32(shingles[i]! ^ 0x5bd1e995);
+    const bin = h >>> shift;
+    const v = (h & lowMask) >>> 0;
+    if (v < sig[bin]!) sig[bin] = v;
+  }
+  if (shingles.length === 0) return sig.fill(0);
+  // Densify: an empty bin borrows from the bin a bin-specific probe sequence lands on first,
+  // so two sets with the same content agree on borrowed values too.
+  let filled = 0;
+  for (let b = 0; b < bins; b++) if (sig[b] !== EMPTY) filled++;
+  if (filled < bins) {
+    const src = sig.slice();
+    for (let b = 0; b < bins; b++) {
+      if (src[b] !== EMPTY) continue;
+      for (let attempt = 1; ; attempt++) {
+        const probe = fmix32(Math.imul(b + 1, 0x27d4eb2d) ^ attempt) >>> shift;
+        if (src[probe] !== EMPTY) {
+          // Offset by the distance so a borrowed value differs from its donor's own value.
+          sig[b] = (src[probe]! + Math.imul(attempt, 0x9e3779b1)) >>> 0;
+          break;
+        }
+      }
+    }
+  }
+  return sig;
+}
+
+/** Share of equal bins: an unbiased estimate of the Jaccard similarity of the two shingle sets. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let eq = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) eq++;
+  return eq / n;
+}
+
+/**
+ * LSH band keys: one uint32 per band, mixing the band's index with its rows so equal values in
+ * different bands never collide. Two articles are candidates when any band key is equal.
+ */
+export function bandKeys(signature: Uint32Array, rows = DEFAULT_FINGERPRINT_OPTIONS.bandRows): Uint32Array {
+  const bands = Math.floor(signature.length / rows);
+  const out = new Uint32Array(bands);
+  for (let b = 0; b < bands; b++) {
+    let h = Math.imul(b + 1, 0xcc9e2d51);
+    for (let r = 0; r < rows; r++) {
+      h = Math.imul(h ^ signature[b * rows + r]!, 0x1b873593);
+      h = (h << 15) | (h >>> 17);
+    }
+    out[b] = fmix32(h);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- sentence sketches
+
+export interface SentenceSketch {
+  /** Sorted unique hashes of the sentence's content words (stopwords dropped). */
+  words: Uint32Array;
+  /** Sorted unique hashes of its anchors: numbers and capitalised words not opening the sentence. */
+  anchors: Uint32Array;
+}
+
+/** Per-sentence sketches: what survives a spinner's synonym swaps (names, numbers, most content words). */
+export function sentenceSketches(text: string, scan: WordScan): SentenceSketch[] {
+  const spans = splitSentences(text);
+  const out: SentenceSketch[] = [];
+  let w = 0;
+  for (const span of spans) {
+    while (w < scan.length && scan.starts[w]! < span.start) w++;
+    const words: number[] = [];
+    const anchors: number[] = [];
+    let first = true;
+    for (; w < scan.length && scan.starts[w]! < span.end; w++) {
+      const f = scan.flags[w]!;
+      const h = scan.hashes[w]!;
+      if (!(f & WORD_STOP)) words.push(h);
+      if (f & WORD_HAS_DIGIT || (f & WORD_CAPITALIZED && !first)) anchors.push(h);
+      first = false;
+    }
+    if (words.length === 0) continue;
+    out.push({ words: uniqueSorted(Uint32Array.from(words).sort()), anchors: uniqueSorted(Uint32Array.from(anchors).sort()) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the fingerprint
+
+export interface CopyFingerprint {
+  version: number;
+  /** Words in the text (all, stopwords included). */
+  words: number;
+  /** Sorted unique shingle hashes: exact containment and Jaccard. */
+  shingles: Uint32Array;
+  /** MinHash signature (bins values). */
+  signature: Uint32Array;
+  /** LSH band keys derived from the signature. */
+  bands: Uint32Array;
+  /** Sorted unique content-word hashes of the whole text: a cheap prefilter before sentence alignment. */
+  vocabulary: Uint32Array;
+  sentences: SentenceSketch[];
+}
+
+export function fingerprint(text: string, options: Partial<FingerprintOptions> = {}): CopyFingerprint {
+  const o = { ...DEFAULT_FINGERPRINT_OPTIONS, ...options };
+  const scan = scanWords(text);
+  const shingles = shingleHashes(scan, o.shingleSize);
+  const signature = minhashSignature(shingles, o.bins);
+  const vocabulary = new Uint32Array(scan.length);
+  let n = 0;
+  for (let i = 0; i < scan.length; i++) if (!(scan.flags[i]! & WORD_STOP)) vocabulary[n++] = scan.hashes[i]!;
+  return {
+    version: FINGERPRINT_VERSION,
+    words: scan.length,
+    shingles,
+    signature,
+    bands: bandKeys(signature, o.bandRows),
+    vocabulary: uniqueSorted(vocabulary.subarray(0, n).sort()),
+    sentences: sentenceSketches(text, scan),
+  };
+}
+
+/** Signature and band keys only: the fast path for indexing and lookups (no sentence split). */
+export function signatureOf(text: string, options: Partial<FingerprintOptions> = {}): { signature: Uint32Array; bands: Uint32Array } {
+  const o = { ...DEFAULT_FINGERPRINT_OPTIONS, ...options };
+  const signature = minhashSignature(shingleHashes(scanWords(text), o.shingleSize), o.bins);
+  return { signature, bands: bandKeys(signature, o.bandRows) };
+}
+
+// ---------------------------------------------------------------- set arithmetic on sorted arrays
+
+/** Size of the intersection of two sorted unique uint32 arrays. */
+export function intersectSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}

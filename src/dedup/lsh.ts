@@ -1,0 +1,183 @@
+// The LSH index: articles filed under their band keys (one uint32 per band, see bandKeys()); a lookup
+// returns every article sharing at least one key. The storage is an interface so the store can keep the
+// bands in SQLite or PostgreSQL (a table of (key, article id) rows with an index on key); the in-memory
+// implementation below is what the embedded pipeline and bench/dedup.ts use.
+
+export interface LshStorage {
+  /** Files an article under its band keys. Adding an id twice is a no-op. */
+  add(id: string, bandKeys: Uint32Array): void;
+  /** Ids of articles sharing at least one band key, each once, in insertion order. */
+  candidates(bandKeys: Uint32Array): Iterable<string>;
+  has(id: string): boolean;
+  readonly size: number;
+}
+
+export interface MemoryLshOptions {
+  /**
+   * A key shared by more articles than this stops being filed and looked up: it is page furniture or a
+   * stock phrase, not evidence of a copy, and without the cap a lookup would cost O(corpus).
+   * 512: far above any real copy group in t17-dev (largest 6) yet keeps a lookup under ~32 x 512 postings.
+   */
+  maxPerKey: number;
+  /** Expected number of articles (pre-sizes the arrays; they grow as needed). */
+  expectedArticles: number;
+  /** Expected band keys per article. */
+  bandsPerArticle: number;
+}
+
+const DEFAULTS: MemoryLshOptions = { maxPerKey: 512, expectedArticles: 1024, bandsPerArticle: 32 };
+
+/**
+ * Compact in-memory LSH storage: one posting (key, article, next) of 12 bytes per band per article in
+ * typed arrays, chained from a power-of-two table of 4-byte heads. At 32 bands that is ~512-640 bytes
+ * per article, plus the id strings; no per-posting objects, so a million articles stay well under 1 GB.
+ */
+export class MemoryLshStorage implements LshStorage {
+  private readonly options: MemoryLshOptions;
+  private ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  private keys: Uint32Array;
+  private docs: Uint32Array;
+  private next: Int32Array;
+  private heads: Int32Array;
+  private mask: number;
+  private postings = 0;
+  // Generation-stamped "seen" marks for de-duplicating candidates without a Set per lookup.
+  private seen: Uint32Array;
+  private generation = 0;
+
+  constructor(options: Partial<MemoryLshOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
+    const cap = Math.max(64, this.options.expectedArticles * this.options.bandsPerArticle);
+    this.keys = new Uint32Array(cap);
+    this.docs = new Uint32Array(cap);
+    this.next = new Int32Array(cap);
+    const tableSize = 1 << Math.ceil(Math.log2(cap));
+    this.heads = new Int32Array(tableSize).fill(-1);
+    this.mask = tableSize - 1;
+    this.seen = new Uint32Array(Math.max(16, this.options.expectedArticles));
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  add(id: string, bandKeys: Uint32Array): void {
+    if (this.index.has(id)) return;
+    const doc = this.ids.length;
+    this.ids.push(id);
+    this.index.set(id, doc);
+    if (doc >= this.seen.length) {
+      const s = new Uint32Array(this.seen.length * 2);
+      s.set(this.seen);
+      this.seen = s;
+    }
+    for (let b = 0; b < bandKeys.length; b++) {
+      const key = bandKeys[b]!;
+      const bucket = slot(key) & this.mask;
+      // Count the key's postings (bounded by maxPerKey plus unrelated keys sharing the bucket).
+      let n = 0;
+      let dup = false;
+      for (let p = this.heads[bucket]!; p !== -1; p = this.next[p]!) {
+        if (this.keys[p] === key) {
+          if (this.docs[p] === doc) dup = true;
+          n++;
+        }
+      }
+      if (dup || n >= this.options.maxPerKey) continue;
+      if (this.postings === this.keys.length) this.grow();
+      const p = this.postings++;
+      const bk = slot(key) & this.mask; // the table may have grown
+      this.keys[p] = key;
+      this.docs[p] = doc;
+      this.next[p] = this.heads[bk]!;
+      this.heads[bk] = p;
+    }
+  }
+
+  candidates(bandKeys: Uint32Array): string[] {
+    return this.candidateDocs(bandKeys).map((d) => this.ids[d]!);
+  }
+
+  /** Dense article numbers instead of ids (what the grouper and the bench use; no string work). */
+  candidateDocs(bandKeys: Uint32Array): number[] {
+    const out: number[] = [];
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+    const g = this.generation;
+    const cap = this.options.maxPerKey;
+    for (let b = 0; b < bandKeys.length; b++) {
+      const key = bandKeys[b]!;
+      let n = 0;
+      let start = out.length;
+      for (let p = this.heads[slot(key) & this.mask]!; p !== -1; p = this.next[p]!) {
+        if (this.keys[p] !== key) continue;
+        n++;
+        const d = this.docs[p]!;
+        if (this.seen[d] !== g) {
+          this.seen[d] = g;
+          out.push(d);
+        }
+      }
+      // A saturated key says nothing; drop what it contributed (those docs may still come from other keys).
+      if (n >= cap) {
+        for (let i = start; i < out.length; i++) this.seen[out[i]!] = 0;
+        out.length = start;
+        start = out.length;
+      }
+    }
+    return out.sort((x, y) => x - y);
+  }
+
+  idOf(doc: number): string {
+    return this.ids[doc]!;
+  }
+
+  /** Bytes held by the typed arrays (postings and table), plus an estimate for the id strings and map. */
+  memoryBytes(): { postings: number; table: number; ids: number; total: number } {
+    const postings = this.keys.byteLength + this.docs.byteLength + this.next.byteLength;
+    const table = this.heads.byteLength + this.seen.byteLength;
+    let chars = 0;
+    for (const id of this.ids) chars += id.length;
+    // ~ string header (16) + chars, array slot (8), Map entry (~3 x 8 + hash-table slack).
+    const ids = chars + this.ids.length * (16 + 8 + 40);
+    return { postings, table, ids, total: postings + table + ids };
+  }
+
+  /** Every (key, id) posting, for copying the index into a database table. */
+  *entries(): IterableIterator<{ key: number; id: string }> {
+    for (let p = 0; p < this.postings; p++) yield { key: this.keys[p]!, id: this.ids[this.docs[p]!]! };
+  }
+
+  private grow(): void {
+    const cap = this.keys.length * 2;
+    const k = new Uint32Array(cap);
+    k.set(this.keys);
+    const d = new Uint32Array(cap);
+    d.set(this.docs);
+    this.keys = k;
+    this.docs = d;
+    this.next = new Int32Array(cap);
+    const tableSize = 1 << Math.ceil(Math.log2(cap));
+    this.heads = new Int32Array(tableSize).fill(-1);
+    this.mask = tableSize - 1;
+    // Re-link in posting order so chains keep newest-first order.
+    for (let p = 0; p < this.postings; p++) {
+      const bk = slot(this.keys[p]!) & this.mask;
+      this.next[p] = this.heads[bk]!;
+      this.heads[bk] = p;
+    }
+  }
+}
+
+// Band keys are already fmix32 outputs, but a second cheap mix guards against structured keys from other storages.
+function slot(key: number): number {
+  return Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 0;
+}
