@@ -1,0 +1,554 @@
+// Quotes and reported speech with their speakers ("Who said what").
+//
+// extractQuotes(text) finds
+//   - direct quotes: quotation-mark spans attributed by a cue next to them (“…,” Wang said /
+//     Lin said, "…" / said that his nation “…”), split quotes (“A,” he said. “B.”) and
+//     continuation paragraphs inheriting the speaker of the quote before them; short quoted phrases
+//     with no cue in their sentence are taken as titles or scare quotes and skipped;
+//   - reported speech: "X said (that) …", "X told reporters …", "according to X, …", "…, X said.".
+// Content spans follow PolNeAR's convention (../shared/bench/quotes/polnear): a direct quote's
+// content includes its quotation marks; reported content runs from after the cue ("that" included)
+// to the end of the sentence, final period excluded; "…, X said." content is the clause before the comma.
+// Pure: returns new data, never mutates its input.
+
+import type { Quote, Span } from "../core/types.ts";
+import { splitSentences, tokenize, type Token } from "./sentences.ts";
+import { findQuoteMarks, type MarkSpan } from "./quotes-marks.ts";
+import { BETWEEN_SOURCE_AND_CUE, CUE_RE, LISTENER_LEMMAS, NEEDS_QUOTE_LEMMAS, PRONOUNS, SOURCE_MODIFIERS, SOURCE_NOUNS, cueLemma } from "./quotes-cues.ts";
+import { buildSpeakerIndex, resolveSpeaker, type EntityInput, type NameMention } from "./speakers.ts";
+
+export type { EntityInput } from "./speakers.ts";
+
+export interface ExtractQuotesOptions {
+  /** Output of the entities module (mentions with entity keys, canonical entities with sides). */
+  entities?: EntityInput;
+  /** Also extract reported (indirect) speech; default true. */
+  reported?: boolean;
+}
+
+interface Attribution {
+  cue: Span;
+  source: Span;
+}
+
+interface Draft {
+  content: Span;
+  direct: boolean;
+  cue: Span | null;
+  source: Span | null;
+  /** Index of the draft whose speaker this one inherits (continuations). */
+  inheritFrom?: number;
+}
+
+// Quoted phrases shorter than this many words with no cue are titles or scare quotes, not speech.
+// 8: on PolNeAR train, uncued quotes of 8+ words next to an attributed quote are mostly speech.
+const MIN_UNCUED_WORDS = 8;
+
+const UPPER_START = /^\p{Lu}/u;
+const WORD_RE = /^[\p{L}\p{N}]/u;
+
+function isWord(t: Token): boolean {
+  return WORD_RE.test(t.text);
+}
+
+function lower(t: Token): string {
+  return t.text.toLowerCase();
+}
+
+/** Is this token a plausible head of a source noun phrase? */
+function isSourceHead(t: Token): boolean {
+  const w = lower(t);
+  if (w in PRONOUNS || w === "who" || w === "which") return true;
+  if (SOURCE_NOUNS.has(w) || SOURCE_NOUNS.has(w.replace(/['’]s$/, ""))) return true;
+  if (UPPER_START.test(t.text) && !NON_HEAD_CAPS.has(w)) return true;
+  return false;
+}
+
+// Capitalized words that cannot end a source noun phrase.
+const NON_HEAD_CAPS = new Set(
+  (
+    "the a an but and or so in on at of for to by with from as if when while after before since because though although however " +
+    "this that these those there here monday tuesday wednesday thursday friday saturday sunday january february march april may " +
+    "june july august september october november december today yesterday also meanwhile then now it’s it's"
+  ).split(" "),
+);
+
+/** Walks back from token i over a noun phrase; returns the index of its first token, or -1 when token i cannot head one. */
+function npStartBack(toks: Token[], i: number): number {
+  const head = toks[i];
+  if (!head || !isWord(head) || !isSourceHead(head)) return -1;
+  const hw = lower(head);
+  if (hw in PRONOUNS || hw === "who" || hw === "which") return i;
+  let j = i;
+  let n = 1;
+  while (j - 1 >= 0 && n < 14) {
+    const t = toks[j - 1]!;
+    const w = lower(t);
+    if (isWord(t)) {
+      if (w in PRONOUNS && w !== "i") break;
+      const cap = UPPER_START.test(t.text) && !NON_HEAD_CAPS.has(w);
+      if (cap || SOURCE_NOUNS.has(w) || SOURCE_MODIFIERS.has(w)) {
+        j--;
+        n++;
+        continue;
+      }
+      if ((w === "of" || w === "for" || w === "and" || w === "on") && j - 2 >= 0 && (UPPER_START.test(toks[j - 2]!.text) || SOURCE_NOUNS.has(lower(toks[j - 2]!)))) {
+        j--;
+        n++;
+        continue;
+      }
+      if ((w === "the" || w === "a" || w === "an") ) {
+        j--;
+        break;
+      }
+      break;
+    }
+    // Abbreviation dots and possessive marks stay inside ("U.S.", "Trump ’s").
+    if ((t.text === "." || t.text === "’" || t.text === "'" || t.text === "-") && t.end === toks[j]!.start) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  // Do not start on sentence-opening capitalized function words ("But Trump said").
+  while (j < i && NON_HEAD_CAPS.has(lower(toks[j]!)) && !/^(the|a|an)$/.test(lower(toks[j]!))) j++;
+  if (j < i && /^(the|a|an)$/.test(lower(toks[j]!)) && j > 0 && isWord(toks[j - 1]!) && !/[.,;:]/.test(toks[j - 1]!.text)) {
+    // fine: "said the spokesman"
+  }
+  return j;
+}
+
+/** Source span just before the cue at `cueStart` (tokens of [lo, cueStart) in the masked text). */
+function sourceBefore(masked: string, lo: number, cueStart: number): Span | null {
+  const toks = tokenize(masked, lo, cueStart);
+  let i = toks.length - 1;
+  while (i >= 0 && BETWEEN_SOURCE_AND_CUE.has(lower(toks[i]!)) && lower(toks[i]!) !== "told") i--;
+  if (i < 0) return null;
+  if (toks[i]!.text === ",") {
+    // Appositive: "Lin Jian, the Chinese spokesman, said" / "Todd Robinson, the assistant secretary …, told".
+    let j = i - 1;
+    let words = 0;
+    while (j >= 0 && toks[j]!.text !== "," && words < 22) {
+      if (/^[.;:!?“”"]$/.test(toks[j]!.text) && !(toks[j]!.text === "." && j > 0 && toks[j - 1]!.end === toks[j]!.start)) return null;
+      if (isWord(toks[j]!)) words++;
+      j--;
+    }
+    if (j < 1 || toks[j]!.text !== ",") {
+      // "The head of the US team, Jen Daskal, deputy … adviser, said": handled by the name right before the appositive.
+      return null;
+    }
+    const k = npStartBack(toks, j - 1);
+    if (k < 0) return null;
+    // The appositive must describe, not act: it cannot itself contain a cue verb.
+    return { start: toks[k]!.start, end: toks[j - 1]!.end };
+  }
+  const k = npStartBack(toks, i);
+  if (k < 0) return null;
+  return { start: toks[k]!.start, end: toks[i]!.end };
+}
+
+/** Source span right after a cue ("said Lin", "said the spokesman", "said Lin Jian, the Chinese spokesman"). */
+function sourceAfter(masked: string, from: number, hi: number): Span | null {
+  const toks = tokenize(masked, from, Math.min(hi, from + 160));
+  let i = 0;
+  let last = -1;
+  while (i < toks.length && i < 12) {
+    const t = toks[i]!;
+    if (!isWord(t)) {
+      if ((t.text === "." || t.text === "’" || t.text === "'") && i > 0 && toks[i - 1]!.end === t.start && i + 1 < toks.length && toks[i + 1]!.start === t.end) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    const w = lower(t);
+    if (i === 0 && (w === "he" || w === "she")) return { start: t.start, end: t.end };
+    const cap = UPPER_START.test(t.text) && !NON_HEAD_CAPS.has(w);
+    if (cap || SOURCE_NOUNS.has(w)) last = i;
+    else if (!(SOURCE_MODIFIERS.has(w) || ((w === "of" || w === "for") && last >= 0))) break;
+    i++;
+  }
+  if (last < 0) return null;
+  return { start: toks[0]!.start, end: toks[last]!.end };
+}
+
+interface CueHit extends Span {
+  lemma: string;
+}
+
+function cuesIn(masked: string, lo: number, hi: number): CueHit[] {
+  const out: CueHit[] = [];
+  const s = masked.slice(lo, hi);
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(s); m; m = CUE_RE.exec(s)) {
+    const lemma = cueLemma(m[0].replace(/\s+/g, " "));
+    if (lemma) out.push({ start: lo + m.index, end: lo + m.index + m[0].length, lemma });
+  }
+  return out;
+}
+
+/** Skips the listener after tell/ask ("told reporters", "told USA Today that") and a following "that"/colon/comma. */
+function contentStartAfterCue(text: string, cue: CueHit, hi: number): number {
+  let p = cue.end;
+  const rest = text.slice(p, hi);
+  if (LISTENER_LEMMAS.has(cue.lemma)) {
+    const m = /^\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s*){0,4}(?:[\p{Ll}]+\s*){0,2}?(?=\s*(?:that\b|[,:]|“|"))/u.exec(rest);
+    if (m) p += m[0].length;
+    else {
+      const m2 = /^\s+(?:[\p{L}.’'-]+)(?=\s)/u.exec(rest);
+      if (m2) p += m2[0].length;
+    }
+  } else {
+    // Adjuncts between cue and content: "said Friday", "said in a statement", "said on Twitter".
+    const m = /^(?:\s+(?:on|in|at|during|last|this|after|before)\b[^,.“"]{0,60}?(?=\s+that\b|,))|^\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later)\b/u.exec(rest);
+    if (m) p += m[0].length;
+  }
+  const m = /^[\s,:—–-]*/u.exec(text.slice(p, hi));
+  if (m) p += m[0].length;
+  return p;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s.;,]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function sentenceAt(sentences: Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let ans = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+function wordCount(text: string, s: Span): number {
+  let n = 0;
+  const re = /[\p{L}\p{N}]+/gu;
+  const sub = text.slice(s.start, s.end);
+  while (re.exec(sub)) n++;
+  return n;
+}
+
+/** Text with every quoted stretch blanked (marks kept), so cue search never looks inside quotes. */
+function maskQuotes(text: string, marks: MarkSpan[]): string {
+  if (!marks.length) return text;
+  let out = "";
+  let p = 0;
+  for (const m of marks) {
+    out += text.slice(p, m.start + 1);
+    const inner = text.slice(m.start + 1, m.closed ? m.end - 1 : m.end);
+    out += inner.replace(/[^\n]/g, " ");
+    p = m.closed ? m.end - 1 : m.end;
+  }
+  return out + text.slice(p);
+}
+
+/** Trailing attribution right after a closing mark: “…,” Wang said / ,” said Lin / ,” Todd Robinson, the …, told reporters. */
+function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: number): Attribution | null {
+  const lead = /^[ \t\u00a0]*[,—–-]?[ \t\u00a0]*/.exec(masked.slice(q.end, hi))![0];
+  const from = q.end + lead.length;
+  const innerEnd = text[q.end - 2];
+  const punctuated = lead.includes(",") || /[,?!—–-]/.test(innerEnd ?? "") || lead.length > 0;
+  if (!punctuated) return null;
+  // Stop at the end of the sentence or the next quote.
+  let stop = from;
+  while (stop < hi && stop - from < 220) {
+    const c = masked[stop]!;
+    if (c === "\n" || c === "“" || c === '"' || c === "«") break;
+    if ((c === "." || c === "!" || c === "?" || c === ";") && /\s|$/.test(masked[stop + 1] ?? "") && !/\b(?:[A-Z]|[A-Z][a-z]{1,3}|U\.S)$/.test(masked.slice(Math.max(from, stop - 5), stop))) break;
+    stop++;
+  }
+  const cues = cuesIn(masked, from, stop);
+  const first = cues[0];
+  if (!first) return null;
+  if (first.start === from) {
+    const src = sourceAfter(masked, first.end, stop);
+    if (!src) return null;
+    return { cue: first, source: src };
+  }
+  const src = sourceBefore(masked, from, first.start);
+  if (!src || src.start !== firstWordStart(masked, from, first.start)) return null;
+  return { cue: first, source: src };
+}
+
+/** Whether the gap between two quotes lets the second continue the first's content. */
+function bridges(text: string, prev: MarkSpan, q: MarkSpan, d: Draft): boolean {
+  if (q.start < prev.end) return false;
+  const gap = text.slice(prev.end, q.start);
+  if (!/[\p{L}\p{N}]/u.test(gap)) return (gap.match(/\n/g) ?? []).length <= 2 && !/\n/.test(gap) === !/\n/.test(gap);
+  if (gap.includes("\n") || gap.length > 250 || !d.cue) return false;
+  if (!(d.cue.start >= prev.end && d.cue.end <= q.start)) return false;
+  const stops = gap.match(/[.!?;](?=\s)/g) ?? [];
+  return stops.length <= 1;
+}
+
+function firstWordStart(text: string, lo: number, hi: number): number {
+  const t = tokenize(text, lo, hi);
+  return t.length ? t[0]!.start : -1;
+}
+
+/** Leading attribution before an opening mark in the same sentence: Lin said, "…" / X said that his nation “…” / according to X, “…”. */
+function leadingAttribution(masked: string, lo: number, qStart: number, hasQuote: boolean): (Attribution & { lemma: string }) | null {
+  const cues = cuesIn(masked, lo, qStart);
+  for (let i = cues.length - 1; i >= 0; i--) {
+    const c = cues[i]!;
+    if (!hasQuote && NEEDS_QUOTE_LEMMAS.has(c.lemma)) continue;
+    const src = sourceBefore(masked, lo, c.start);
+    if (src) return { cue: c, source: src, lemma: c.lemma };
+    // Inverted: "said Lin Jian, the spokesman: “…”".
+  }
+  const acc = /\baccording to\s+/giu;
+  acc.lastIndex = 0;
+  const seg = masked.slice(lo, qStart);
+  let m: RegExpExecArray | null;
+  let found: Attribution & { lemma: string } | null = null;
+  while ((m = acc.exec(seg))) {
+    const from = lo + m.index + m[0].length;
+    const comma = masked.indexOf(",", from);
+    if (comma < 0 || comma > qStart) continue;
+    found = { cue: { start: lo + m.index, end: lo + m.index + "according to".length }, source: { start: from, end: trimEnd(masked, from, comma) }, lemma: "according" };
+  }
+  if (found) return found;
+  // "Name: “…”" — a colon right after a name introduces the quote.
+  const colon = /([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3})\s*:\s*$/u.exec(seg);
+  if (colon && hasQuote) {
+    const s = lo + colon.index;
+    const colonAt = lo + seg.lastIndexOf(":");
+    return { cue: { start: colonAt, end: colonAt + 1 }, source: { start: s, end: s + colon[1]!.length }, lemma: ":" };
+  }
+  return null;
+}
+
+/**
+ * Finds direct quotes and reported speech in `text` and attributes them to speakers.
+ * Offsets are into `text`. Quotes come out in text order.
+ */
+export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Quote[] {
+  const sentences = splitSentences(text);
+  const marks = findQuoteMarks(text);
+  const masked = maskQuotes(text, marks);
+  const drafts: Draft[] = [];
+  const covered: Span[] = [];
+
+  // ---- Direct quotes ----
+  const attrOf: (Attribution | null)[] = marks.map(() => null);
+  const cueKind: string[] = marks.map(() => "");
+  for (let qi = 0; qi < marks.length; qi++) {
+    const q = marks[qi]!;
+    const si = sentenceAt(sentences, q.start);
+    const unitStart = Math.min(sentences[si]?.start ?? q.start, q.start);
+    const lineEnd = (() => {
+      const nl = text.indexOf("\n", q.end);
+      return nl < 0 ? text.length : nl;
+    })();
+    const trail = trailingAttribution(text, masked, q, lineEnd);
+    if (trail) {
+      attrOf[qi] = trail;
+      cueKind[qi] = "trail";
+      continue;
+    }
+    let lo = unitStart;
+    // A quote opening a paragraph after "X continued:" is introduced by the previous paragraph.
+    const prevText = text.slice(Math.max(0, q.start - 400), q.start);
+    if (/:\s*\n\s*$/.test(prevText) && /^\s*$/.test(text.slice(unitStart, q.start))) {
+      const colonAt = q.start - (prevText.length - prevText.search(/:\s*\n\s*$/));
+      lo = sentences[sentenceAt(sentences, colonAt)]?.start ?? unitStart;
+    }
+    const lead = leadingAttribution(masked, lo, q.start, true);
+    if (lead) {
+      attrOf[qi] = lead;
+      cueKind[qi] = "lead";
+    }
+  }
+
+  // Content spans and continuations.
+  const draftOfMark: number[] = marks.map(() => -1);
+  let cur = -1;
+  let curLast = -1;
+  for (let qi = 0; qi < marks.length; qi++) {
+    const q = marks[qi]!;
+    const a = attrOf[qi];
+    const si = sentenceAt(sentences, q.start);
+    const sentStart = Math.min(sentences[si]?.start ?? q.start, q.start);
+    const sj = sentenceAt(sentences, Math.max(q.start, q.end - 1));
+    const sentEnd = Math.max(sentences[sj]?.end ?? q.end, q.end);
+    if (a) {
+      let content: Span;
+      if (cueKind[qi] === "trail") {
+        // Clause before the quote belongs to the content when it holds no cue of its own: China “needs to do more…,” X told.
+        let start = q.start;
+        const before = masked.slice(sentStart, q.start);
+        if (before.trim() && !cuesIn(masked, sentStart, q.start).length && !/[“”"]/.test(before) && !/[:]\s*$/.test(before)) start = sentStart;
+        content = { start, end: q.end };
+      } else {
+        const cue = a.cue as CueHit;
+        const start = cue.end - cue.start === 1 ? q.start : contentStartAfterCue(masked, { ...cue, lemma: (a as { lemma?: string }).lemma ?? "" }, q.start);
+        let end = Math.max(q.end, trimEnd(text, q.end, sentEnd));
+        if (end > q.end && /[”"»]/.test(text[q.end - 1]!) && /^[.\s]*$/.test(text.slice(q.end, sentEnd))) end = q.end;
+        content = { start: Math.min(start, q.start), end };
+      }
+      // Merge with a draft sharing the same cue (several quoted phrases governed by one verb).
+      const prev = drafts.findIndex((d) => d.cue && d.cue.start === a.cue.start && d.cue.end === a.cue.end);
+      if (prev >= 0) {
+        const d = drafts[prev]!;
+        const merged = { start: Math.min(d.content.start, content.start), end: Math.max(d.content.end, content.end) };
+        // Split quotes around the cue (“A,” he said, “B”) stay two quotes, as PolNeAR annotates them.
+        if (!(d.content.end <= a.cue.start && content.start >= a.cue.end)) {
+          drafts[prev] = { ...d, content: merged };
+          draftOfMark[qi] = prev;
+          continue;
+        }
+      }
+      drafts.push({ content, direct: true, cue: a.cue, source: a.source });
+      draftOfMark[qi] = drafts.length - 1;
+      cur = drafts.length - 1;
+      curLast = qi;
+      continue;
+    }
+    // Uncued quote right after an attributed one: the same speaker goes on (“A,” he said. “B.” / next paragraph).
+    // PolNeAR spans such a run as one content, interruption included (222 of 251 split quotes in train).
+    if (cur >= 0 && curLast >= 0 && bridges(text, marks[curLast]!, q, drafts[cur]!)) {
+      const d = drafts[cur]!;
+      drafts[cur] = { ...d, content: { start: d.content.start, end: Math.max(d.content.end, q.end) } };
+      draftOfMark[qi] = cur;
+      curLast = qi;
+      continue;
+    }
+    // No cue: a continuation of an attributed quote nearby, or a title/scare quote.
+    const words = wordCount(text, q);
+    const outside = masked.slice(sentStart, q.start) + masked.slice(q.end, sentEnd);
+    const fills = !/[\p{L}\p{N}]/u.test(outside.replace(/\s+/g, ""));
+    let from = -1;
+    for (let pj = qi - 1; pj >= 0; pj--) {
+      const p = marks[pj]!;
+      // Only within the same or previous two paragraphs.
+      const gap = text.slice(p.end, q.start);
+      if ((gap.match(/\n\s*\n|\n/g) ?? []).length > 2) break;
+      if (draftOfMark[pj] >= 0) {
+        from = draftOfMark[pj]!;
+        break;
+      }
+      if (words < MIN_UNCUED_WORDS) break;
+    }
+    if (from < 0 && qi + 1 < marks.length && attrOf[qi + 1] && cueKind[qi + 1] === "trail") {
+      // “A.” “B,” he said. — same paragraph only.
+      const nq = marks[qi + 1]!;
+      if (!text.slice(q.end, nq.start).includes("\n") && words >= 3) from = -2 - (qi + 1);
+    }
+    if (from === -1) continue;
+    if (words < 3 || (!fills && words < MIN_UNCUED_WORDS)) continue;
+    const content = fills ? { start: q.start, end: q.end } : { start: sentStart, end: Math.max(q.end, trimEnd(text, q.end, sentEnd)) };
+    if (from >= 0) drafts.push({ content, direct: true, cue: null, source: drafts[from]!.source, inheritFrom: from });
+    else {
+      const a2 = attrOf[-from - 2]!;
+      drafts.push({ content, direct: true, cue: null, source: a2.source });
+    }
+    draftOfMark[qi] = drafts.length - 1;
+  }
+  for (const d of drafts) covered.push(d.content);
+
+  // ---- Reported speech ----
+  if (opts.reported !== false) {
+    for (const s of sentences) {
+      if (covered.some((c) => c.start < s.end && c.end > s.start)) continue;
+      if (marks.some((m) => m.start < s.end && m.end > s.start)) continue;
+      const d = reportedIn(text, masked, s);
+      if (d) drafts.push(d);
+    }
+  }
+
+  drafts.sort((a, b) => a.content.start - b.content.start);
+  return resolveAll(text, sentences, drafts, opts);
+}
+
+/** Reported speech within one sentence that holds no quotation marks. */
+function reportedIn(text: string, masked: string, s: Span): Draft | null {
+  const seg = text.slice(s.start, s.end);
+  // "…, according to X." and "According to X, …".
+  const acc = /\baccording to\s+/iu.exec(seg);
+  if (acc) {
+    const cueStart = s.start + acc.index;
+    const from = cueStart + acc[0].length;
+    if (acc.index === 0 || /^according/i.test(seg)) {
+      const comma = text.indexOf(",", from);
+      if (comma > from && comma < s.end) {
+        const end = trimEnd(text, comma, s.end);
+        if (wordCount(text, { start: comma, end }) >= 3)
+          return { content: { start: firstWordStart(text, comma + 1, end), end }, direct: false, cue: { start: cueStart, end: cueStart + 12 }, source: { start: from, end: comma } };
+      }
+    } else if (/,\s*$/.test(text.slice(s.start, cueStart))) {
+      const srcEnd = trimEnd(text, from, s.end);
+      const cEnd = trimEnd(text, s.start, cueStart);
+      if (wordCount(text, { start: s.start, end: cEnd }) >= 3)
+        return { content: { start: s.start, end: cEnd }, direct: false, cue: { start: cueStart, end: cueStart + 12 }, source: { start: from, end: Math.min(srcEnd, from + 80) } };
+    }
+  }
+  const cues = cuesIn(masked, s.start, s.end);
+  for (const c of cues) {
+    if (NEEDS_QUOTE_LEMMAS.has(c.lemma)) continue;
+    // "…, X said." / "…, said X."
+    const tail = text.slice(c.end, s.end);
+    const headText = text.slice(s.start, c.start);
+    if (/^(?:\s+[\p{L}]+){0,5}\s*[.!?]?\s*$/u.test(tail) && /,\s*$/.test(text.slice(s.start, c.start).replace(/[\p{L}\s.’'-]*$/u, ""))) {
+      const comma = headText.lastIndexOf(",");
+      if (comma > 0) {
+        const src = sourceBefore(masked, s.start + comma + 1, c.start);
+        if (src && wordCount(text, { start: s.start, end: s.start + comma }) >= 4)
+          return { content: { start: s.start, end: trimEnd(text, s.start, s.start + comma) }, direct: false, cue: c, source: src };
+      }
+    }
+    if (/,\s*$/.test(headText) && /^\s+\p{Lu}/u.test(tail)) {
+      const src = sourceAfter(masked, c.end, s.end);
+      const comma = headText.lastIndexOf(",");
+      if (src && wordCount(text, { start: s.start, end: s.start + comma }) >= 4 && trimEnd(text, src.end, s.end) - src.end < 40)
+        return { content: { start: s.start, end: trimEnd(text, s.start, s.start + comma) }, direct: false, cue: c, source: src };
+    }
+    // "X said (that) …"
+    const src = sourceBefore(masked, s.start, c.start);
+    if (!src) continue;
+    const start = contentStartAfterCue(text, c, s.end);
+    const end = trimEnd(text, start, s.end);
+    if (wordCount(text, { start, end }) < 3) continue;
+    return { content: { start, end }, direct: false, cue: c, source: src };
+  }
+  return null;
+}
+
+function resolveAll(text: string, sentences: Span[], drafts: Draft[], opts: ExtractQuotesOptions): Quote[] {
+  const index = buildSpeakerIndex(text, sentences, opts.entities);
+  const subjects: NameMention[] = [];
+  const out: Quote[] = [];
+  const bySource = new Map<string, { speaker: string | null; speakerEntity: string | null; side: string | null }>();
+  for (const d of drafts) {
+    let r = { speaker: null as string | null, speakerEntity: null as string | null, side: null as string | null };
+    if (d.source) {
+      const k = `${d.source.start}:${d.source.end}`;
+      const known = bySource.get(k);
+      if (known) r = known;
+      else {
+        r = resolveSpeaker(index, d.source, subjects);
+        bySource.set(k, r);
+        if (r.speakerEntity) subjects.push({ start: d.source.start, end: d.source.end, key: r.speakerEntity, kind: "person" });
+        // Register the source mention itself as a subject so later pronouns prefer it.
+        for (const m of index.mentions) if (m.start >= d.source.start && m.end <= d.source.end) subjects.push(m);
+      }
+    }
+    const direct = d.direct && /[“”"«»]/.test(text.slice(d.content.start, d.content.end));
+    out.push({
+      content: { start: d.content.start, end: d.content.end },
+      direct,
+      cue: d.cue ? { start: d.cue.start, end: d.cue.end } : null,
+      source: d.source ? { start: d.source.start, end: d.source.end } : null,
+      speaker: r.speaker,
+      speakerEntity: r.speakerEntity,
+      side: r.side,
+    });
+  }
+  return out;
+}
