@@ -41,8 +41,7 @@ export function isoWeek(x: Day): { y: number; w: number } {
   const wd = (t.getUTCDay() + 6) % 7;
   t.setUTCDate(t.getUTCDate() - wd + 3); // Thursday of this week decides the year
   const y = t.getUTCFullYear();
-  const jan4 = new Date(Date.UTC(y, 0, 4));
-  const w = 1 + Math.round((t.getTime() - jan4.getTime()) / 86400000 / 7 - ((jan4.getUTCDay() + 6) % 7 - 3) / 7);
+  const w = 1 + Math.floor((t.getTime() - Date.UTC(y, 0, 1)) / 86400000 / 7);
   return { y, w };
 }
 
