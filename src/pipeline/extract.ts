@@ -18,9 +18,16 @@ export function looksLikeHtml(content: string): boolean {
 
 export function extractDocument(doc: Document, mode: ExtractMode, config: Readonly<Config>): ExtractedArticle {
   const html = mode === "html" || (mode === "auto" && (doc.mediaType === "text/html" || looksLikeHtml(doc.content)));
-  const x = html
-    ? extractHtml(doc.content, { url: doc.url ?? null, maxDepth: config.limits.maxDepth })
-    : extractTextDump(doc.content, { url: doc.url ?? null, title: doc.hints?.title ?? null });
+  let x: ExtractedArticle;
+  try {
+    x = html
+      ? extractHtml(doc.content, { url: doc.url ?? null, maxDepth: config.limits.maxDepth })
+      : extractTextDump(doc.content, { url: doc.url ?? null, title: doc.hints?.title ?? null });
+  } catch (e) {
+    // Extractors name what they saw; the user needs the input's own name in the message.
+    if (e instanceof DossierError) throw new DossierError(e.code, doc.origin, e.detail);
+    throw e;
+  }
   if (!x.text.trim()) throw new DossierError("NO_CONTENT", doc.origin);
   return x;
 }
