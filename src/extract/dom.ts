@@ -326,6 +326,9 @@ function tokenize(html: string, h: Handler): void {
     },
     onclosetag(start, end) {
       const name = readName(start, end);
+      // Browsers keep parsing into <body> after </body> or </html> (pages with stray or early
+      // ones are common); the elements close at the end of input.
+      if (name === "body" || name === "html") return;
       if (PARSER_VOID.has(name)) {
         if (name === "br") {
           h.onopentag("br", {});

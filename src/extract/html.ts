@@ -49,7 +49,7 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
 // ---- class/id hints (after Readability's regexes, extended with what news sites use)
 
 const UNLIKELY =
-  /-ad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|signup|sign-up|share|sharing|promo|recommend|trending|most-?popular|read-?next|more-stories|outbrain|taboola|paywall|toolbar|masthead|navbar|nav-|-nav\b|\bnav\b|tags\b|author-?bio|byline|dateline|widget|print-only|visually-hidden|sr-only|skip/i;
+  /-ad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|signup|sign-up|share|sharing|promo|recommend|trending|most-?popular|read-?next|more-stories|outbrain|taboola|paywall|toolbar|masthead|navbar|nav-|-nav\b|\bnav\b|tags\b|author-?bio|byline|dateline|print-only|visually-hidden|sr-only|skip/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow|story|entry|post|text/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text/i;
 const NEGATIVE =
@@ -98,7 +98,19 @@ export interface MainText {
   removed: Removal[];
 }
 
+/**
+ * Main text of a parsed page. Runs with class/id pruning first; when that leaves almost nothing
+ * (a site whose wrappers carry "unlikely" class names) runs again with tag-based pruning only.
+ */
 export function extractMainText(page: ParsedPage, meta: PageMetadata): MainText {
+  const strict = extractWith(page, meta, true);
+  // 250 chars: below this the strict pass has lost the article on every wcxb-dev page we looked at.
+  if (strict.text.length >= 250) return strict;
+  const lenient = extractWith(page, meta, false);
+  return lenient.text.length > strict.text.length ? lenient : strict;
+}
+
+function extractWith(page: ParsedPage, meta: PageMetadata, byHints: boolean): MainText {
   const body = findBody(page.root);
   const order = postOrder(body);
   const removedEls = new Map<HtmlElement, RemovalReason>();
@@ -113,7 +125,7 @@ export function extractMainText(page: ParsedPage, meta: PageMetadata): MainText 
   walk(body, (el) => {
     if (el === body) return;
     if (protectedEls.has(el)) return;
-    const reason = pruneReason(el, rawStats.get(el), total, protectedEls);
+    const reason = pruneReason(el, rawStats.get(el), total, protectedEls, byHints);
     if (reason) {
       removedEls.set(el, reason);
       return false;
@@ -217,14 +229,22 @@ function findProtected(body: HtmlElement, meta: PageMetadata, stats: Map<HtmlEle
   return out;
 }
 
-function pruneReason(el: HtmlElement, s: Stats | undefined, total: number, protectedEls: Set<HtmlElement>): RemovalReason | null {
+function pruneReason(
+  el: HtmlElement,
+  s: Stats | undefined,
+  total: number,
+  protectedEls: Set<HtmlElement>,
+  byHints: boolean,
+): RemovalReason | null {
   const tag = el.tag;
   const a = el.attrs;
-  if (a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style)) || a["aria-hidden"] === "true") {
-    return "markup";
-  }
   const text = s?.text ?? 0;
   const share = text / total;
+  // Hidden boxes are menus, modals and duplicates, unless they hold much of the page: streaming
+  // server rendering (React's <div hidden id="S:0">) and tabbed articles hide the real text.
+  if ((a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style)) || a["aria-hidden"] === "true") && share < 0.3) {
+    return "markup";
+  }
   if (tag === "nav" || tag === "menu") return "navigation";
   if (tag === "footer" && share < 0.5) return "footer";
   if (tag === "aside" && share < 0.5) return "related";
@@ -235,7 +255,7 @@ function pruneReason(el: HtmlElement, s: Stats | undefined, total: number, prote
   if (/^(navigation|menu|menubar|complementary|contentinfo|banner|dialog|alertdialog|search|toolbar)$/.test(role) && share < 0.5) {
     return role === "contentinfo" ? "footer" : role === "complementary" ? "related" : "navigation";
   }
-  if (tag === "body" || tag === "html" || tag === "article" || tag === "main") return null;
+  if (tag === "body" || tag === "html" || tag === "article" || tag === "main" || !byHints) return null;
   const h = hintOf(el);
   if (h && UNLIKELY.test(h) && !MAYBE.test(h) && share < 0.4 && !protectedEls.has(el)) return reasonForHint(h);
   // Strongly negative hints even with a "maybe" word ("comments-content", "related-posts").
@@ -400,11 +420,15 @@ function conditionalClean(
 ): Map<HtmlElement, RemovalReason> {
   const out = new Map<HtmlElement, RemovalReason>();
   for (const root of chosen) {
+    const rootText = stats.get(root)?.text ?? 0;
     walk(root, (el) => {
       if (el === root) return;
       const st = stats.get(el);
       if (!st || !st.text) return false;
       if (!CLEANABLE.has(el.tag)) return;
+      // A box holding a big part of the article is structure, whatever its class says
+      // (page builders wrap every paragraph in "widget" divs).
+      if (st.text > rootText * 0.3 && st.links < st.text * 0.3) return;
       const ld = st.links / st.text;
       const w = classWeight(el);
       const sc = scores.get(el) ?? 0;

@@ -12,14 +12,14 @@ import type { ExtractedArticle, PublishedDate, Removal, RemovalReason } from "..
 import { DossierError } from "../core/errors.ts";
 import { parseDateline, findCredits, outletFromUrl } from "./dateline.ts";
 import { dumpLines, lineFeatures, contextFeatures, predict } from "./text-lines.ts";
-import type { Line, LinearModel } from "./text-lines.ts";
+import type { Line, LineModel } from "./text-lines.ts";
 import MODEL_JSON from "./text-dump-model.json" with { type: "json" };
 
 interface Model {
   version: number;
   threshold: number;
-  stage1: LinearModel;
-  stage2: LinearModel;
+  stage1: LineModel;
+  stage2: LineModel;
 }
 const MODEL = MODEL_JSON as unknown as Model;
 

@@ -65,6 +65,8 @@ const RE = {
   bullet: /^[•·\-–—*>▶►»|✓✔]\s*/,
   nav: /^(?:home|menu|search|skip to (?:main )?content|back to top|next|previous|prev|close|open|toggle|more|show more|load more|view all|see all|all|top|login|logout|contact us|about us|careers|sitemap|site map|rss|help|faq|accessibility)$/i,
   teaser: /\b(?:click here|tap here|watch|video|podcast|listen|gallery|slideshow|photos)\b/i,
+  commentsHead: /^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)\b.{0,30}$|\bleave a (?:reply|comment)\b|\bjoin the (?:conversation|discussion)\b|\bwhat do you think\b|\bpost a comment\b|\badd a comment\b/i,
+  commentMeta: /^reply$|\bsays:?$|\bat \d{1,2}:\d{2}\s*(?:am|pm)\b|^\d{1,2}:\d{2}\s*(?:am|pm)$|\b(?:likes?|upvotes?|points?)$/i,
   endPunct: /[.!?…]["'”’»)\]]*$/,
   colonEnd: /:$/,
   commaEnd: /[,;]$/,
@@ -163,6 +165,10 @@ function base(line: Line, doc: DocStats): Base {
     line.blankBefore && line.blankAfter && doc.usesBlanks ? 1 : 0,
     doc.usesBlanks ? 1 : 0,
     doc.lines.length ? line.index / doc.lines.length : 0,
+    chars ? (t.match(/[{}\[\]<>=;"\\]/g) ?? []).length / chars : 0,
+    /^[{\[<]|[}\]>]$|":\s*["{\[\d]|function\s*\(|=>|<\/?\w+[ >]/.test(t) ? 1 : 0,
+    short && RE.commentsHead.test(t) ? 1 : 0,
+    RE.commentMeta.test(t) ? 1 : 0,
   ];
   return { words: n, prose, vec };
 }
@@ -173,6 +179,7 @@ export const BASE_NAMES = [
   "digitRatio", "punctRatio", "sentences", "prose", "caption", "fileCaption", "copyright", "share", "subscribe", "cookie",
   "related", "comments", "ad", "sourceLink", "timeAgo", "readTime", "byline", "dateLine", "url", "separators", "nav", "teaser",
   "repeated", "logRepeats", "blankBefore", "blankAfter", "blankBoth", "docBlanks", "relPos",
+  "codeChars", "codeShape", "commentsHead", "commentMeta",
 ];
 
 // Neighbour features reuse a few base entries by index (logWords, endPunct, stopRatio, prose, caption, related, titleCase, w1..w4_6).
@@ -230,9 +237,19 @@ export function lineFeatures(lines: Line[]): { features: number[][]; words: numb
     else if (doc.usesBlanks && lines[i]!.blankBefore && bases[i]!.prose && lines[i]!.blankAfter) last = -1;
     sinceRelated.push(last < 0 ? 0 : 1 / (1 + i - last));
   }
+  // Lines below a comments header ("12 Comments", "Leave a Reply") are reader comments, however prose-like.
+  const COMMENTS_HEAD = BASE_NAMES.indexOf("commentsHead"), COMMENT_META = BASE_NAMES.indexOf("commentMeta");
+  const belowComments: number[] = [];
+  let seen = -1, metas = 0;
+  for (let i = 0; i < n; i++) {
+    if (bases[i]!.vec[COMMENTS_HEAD] === 1 && before[i]! > 0.3) seen = i;
+    if (bases[i]!.vec[COMMENT_META] === 1) metas++;
+    belowComments.push(seen < 0 ? 0 : 1, Math.min(1, metas / 5));
+  }
   const features: number[][] = [];
   for (let i = 0; i < n; i++) {
     const v = bases[i]!.vec.slice();
+    v.push(belowComments[2 * i]!, belowComments[2 * i + 1]!);
     for (const o of OFFSETS) {
       const j = i + o;
       if (j < 0 || j >= n) {
@@ -264,7 +281,7 @@ export function lineFeatures(lines: Line[]): { features: number[][]; words: numb
   return { features, words };
 }
 
-export const STAGE1_SIZE = BASE_NAMES.length + OFFSETS.length * (NEIGHBOUR_PICK.length + 1) + 6 + 2 + 1 + 2 + 1 + 2 + 1;
+export const STAGE1_SIZE = BASE_NAMES.length + 2 + OFFSETS.length * (NEIGHBOUR_PICK.length + 1) + 6 + 2 + 1 + 2 + 1 + 2 + 1;
 
 /** Stage 2 adds the stage-1 probabilities of the neighbourhood: a line amid article lines is article. */
 export function contextFeatures(stage1: number[][], p: number[], words: number[]): number[][] {
@@ -318,6 +335,7 @@ export function contextFeatures(stage1: number[][], p: number[], words: number[]
 export const STAGE2_EXTRA = 5 + 6 + 4;
 
 export interface LinearModel {
+  kind?: "linear";
   names?: string[];
   mean: number[];
   std: number[];
@@ -325,9 +343,36 @@ export interface LinearModel {
   bias: number;
 }
 
-export function predict(model: LinearModel, x: number[]): number {
+/** One hidden layer of ReLU units, then a logistic output. */
+export interface MlpModel {
+  kind: "mlp";
+  names?: string[];
+  mean: number[];
+  std: number[];
+  /** Hidden x input weights, row-major. */
+  w1: number[];
+  b1: number[];
+  w2: number[];
+  b2: number;
+}
+
+export type LineModel = LinearModel | MlpModel;
+
+export function predict(model: LineModel, x: number[]): number {
+  const mu = model.mean, sd = model.std, d = mu.length;
+  if (model.kind === "mlp") {
+    const h = model.b1.length;
+    let z = model.b2;
+    for (let j = 0; j < h; j++) {
+      let a = model.b1[j]!;
+      const row = j * d;
+      for (let k = 0; k < d; k++) a += model.w1[row + k]! * ((x[k]! - mu[k]!) / sd[k]!);
+      if (a > 0) z += model.w2[j]! * a;
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
   let z = model.bias;
-  const w = model.weights, mu = model.mean, sd = model.std;
+  const w = model.weights;
   for (let k = 0; k < w.length; k++) z += w[k]! * ((x[k]! - mu[k]!) / sd[k]!);
   return 1 / (1 + Math.exp(-z));
 }
