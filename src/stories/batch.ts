@@ -4,11 +4,16 @@
 // storylines are rebuilt by average-link clustering of story centroids.
 
 import { StoryClusterer, dayNumber, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
-import { cosine, dot, type SparseVector } from "./vectors.ts";
+import { cosine, dot, weigh, type SparseVector } from "./vectors.ts";
+import { termCounts, type FeatureOptions } from "./features.ts";
+
+export const DEFAULT_STORYLINE_FEATURES: FeatureOptions = { nameWeight: 3 };
 
 export interface BatchOptions extends ClusterOptions {
   /** Run the refinement passes after the online pass (default true). */
   refine?: boolean;
+  /** Feature weights for the storyline level (over DEFAULT_STORYLINE_FEATURES). */
+  storylineFeatures?: FeatureOptions;
   /** Reassignment passes. */
   passes?: number;
 }
@@ -122,8 +127,10 @@ function refine(
   // Storylines: average-link agglomeration over articles, starting from the stories
   // (a story is never split across storylines).
   const ids = [...new Set(originals.map((d) => storyOf.get(d.id)!))];
-  const members = ids.map((s) => originals.filter((d) => storyOf.get(d.id) === s).map((d) => vec.get(d.id)!));
-  const groups = groupAverageLink(members, o.storylineThreshold);
+  // Storylines weigh names more than stories do: the same actors across different events.
+  const lineFeatures = { ...o.features, ...DEFAULT_STORYLINE_FEATURES, ...options.storylineFeatures };
+  const lineVec = new Map(originals.map((d) => [d.id, weigh(termCounts(d.text, d.title, d.entities, lineFeatures), c.idfState)]));
+  const groups = groupAverageLink(ids.map((s) => originals.filter((d) => storyOf.get(d.id) === s).map((d) => lineVec.get(d.id)!)), o.storylineThreshold);
   lineOf.clear();
   groups.forEach((g, gi) => {
     for (const i of g) lineOf.set(ids[i]!, `l${gi + 1}`);
@@ -167,37 +174,4 @@ export function groupAverageLink(groups: readonly (readonly SparseVector[])[], t
     clusters = clusters.filter((_, x) => x !== bi && x !== bj).concat([merged]);
   }
   return clusters.map((c) => c.items.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!);
-}
-
-/** Average-link agglomerative clustering of vectors (cosine); merges while the best pair is ≥ threshold. */
-export function averageLink(vectors: readonly SparseVector[], threshold: number): number[][] {
-  const n = vectors.length;
-  const sim: number[][] = vectors.map((a) => vectors.map((b) => cosine(a, b)));
-  let groups: number[][] = vectors.map((_, i) => [i]);
-  for (;;) {
-    let bi = -1, bj = -1, bs = -Infinity;
-    for (let i = 0; i < groups.length; i++) {
-      for (let j = i + 1; j < groups.length; j++) {
-        let s = 0;
-        for (const a of groups[i]!) for (const b of groups[j]!) s += sim[a]![b]!;
-        s /= groups[i]!.length * groups[j]!.length;
-        if (s > bs) {
-          bs = s;
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    if (bi < 0 || bs < threshold) break;
-    groups = groups.filter((_, k) => k !== bi && k !== bj).concat([[...groups[bi]!, ...groups[bj]!]]);
-  }
-  void n;
-  return groups.sort((a, b) => Math.min(...a) - Math.min(...b));
-}
-
-/** Storylines group by subject: plain words only (names, years and numbers tell events apart, not subjects). */
-export function subjectOnly(v: SparseVector): SparseVector {
-  const out: SparseVector = {};
-  for (const [k, w] of Object.entries(v)) if (!/^[PYN]:/.test(k)) out[k] = w;
-  return out;
 }

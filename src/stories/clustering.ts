@@ -200,6 +200,11 @@ export class StoryClusterer {
     this.frozenIdf = true;
   }
 
+  /** The idf table (read-only view; batch refinement weighs with it). */
+  get idfState(): Readonly<IdfState> {
+    return this.state.idf;
+  }
+
   /** A deep copy of the state, for the store. */
   toJSON(): ClustererState {
     return structuredClone(this.state);
