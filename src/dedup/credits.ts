@@ -1,50 +1,29 @@
-// Wire-agency credits in a text: "(AP)" datelines, "Copyright 2024 The Associated Press", "©2023 Bloomberg L.P.",
-// "-LRB- Reuters -RRB-" (tokenised corpora). Used to prefer the credited text as a group's original.
-//
-// Local stand-in: the extraction area is writing findCredits(text) in src/extract/dateline.ts; once it exists,
-// dedup should call that one instead (this file then only adapts its output).
+// Which wire agency a text credits: a copyright line ("Copyright 2024 The Associated Press", "©2023 Bloomberg L.P.",
+// found by extract's findCredits) or a dateline credit near the top ("BEIJING (AP) —", "(Bloomberg) —",
+// "-LRB- Reuters -RRB-" in tokenised corpora). Used to prefer the credited text as a copy group's original.
 
-export interface Credit {
-  /** Canonical agency name ("AP", "Reuters", "Bloomberg"). */
-  agency: string;
-  /** What was matched, as in the text. */
-  text: string;
-  start: number;
-  end: number;
-}
+import { findCredits, normalizeOutlet } from "../extract/dateline.ts";
 
-const AGENCIES: Array<[string, string]> = [
-  ["AP", "AP|Associated Press|The Associated Press"],
-  ["Reuters", "Reuters|Thomson Reuters"],
-  ["AFP", "AFP|Agence France-Presse"],
-  ["Bloomberg", "Bloomberg|Bloomberg L\\.P\\.|Bloomberg News"],
-  ["Xinhua", "Xinhua"],
-  ["UPI", "UPI"],
-  ["dpa", "dpa|DPA"],
-  ["Kyodo", "Kyodo"],
-];
+/** Agencies whose credit marks a text as (a copy of) their wire story. Outlets in general do not count. */
+const WIRE_AGENCIES = new Set(["AP", "Reuters", "AFP", "Bloomberg", "Xinhua", "UPI", "dpa", "Kyodo", "Yonhap", "TASS", "ANI", "PTI", "IANS", "Anadolu", "EFE", "ANSA", "CP"]);
 
-const names = AGENCIES.map(([, p]) => p).join("|");
-const PATTERNS: RegExp[] = [
-  // Dateline credit: "BEIJING (AP) —", "(Bloomberg) —", "-LRB- Reuters -RRB- -".
-  new RegExp(`\\((${names})\\)|-LRB-\\s*(${names})\\s*-RRB-`, "g"),
-  // Copyright line: "Copyright 2024 The Associated Press", "©2023 Bloomberg L.P.", "(c) 2009 Reuters".
-  new RegExp(`(?:Copyright|©|\\(c\\))\\s*(?:©\\s*)?\\d{4}\\s+(${names})`, "gi"),
-];
+// A dateline credit sits in the first lines; further down, "(AP)" is usually a teaser for another story in
+// the page furniture (t17-dev's wrapped pages carry such snippets, which made copies win the original).
+const DATELINE_WINDOW = 600;
+const DATELINE_CREDIT = /\(([A-Z][A-Za-z.'& -]{0,40})\)\s*[-—–]|-LRB-\s*([A-Z][A-Za-z.'& -]{0,40}?)\s*-RRB-\s*[-—–]/g;
 
-function canonical(name: string): string {
-  for (const [agency, p] of AGENCIES) if (new RegExp(`^(?:${p})$`, "i").test(name)) return agency;
-  return name;
-}
-
-export function findCredits(text: string): Credit[] {
-  const out: Credit[] = [];
-  for (const re of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = m[1] ?? m[2] ?? "";
-      out.push({ agency: canonical(name), text: m[0], start: m.index, end: m.index + m[0].length });
-    }
+/** Wire agencies credited by the text, canonical names ("AP", "Reuters"), sorted and unique. */
+export function wireCredits(text: string): string[] {
+  const out = new Set<string>();
+  for (const c of findCredits(text)) {
+    const agency = normalizeOutlet(c.outlet) ?? c.outlet;
+    if (WIRE_AGENCIES.has(agency)) out.add(agency);
   }
-  return out.sort((a, b) => a.start - b.start);
+  const head = text.slice(0, DATELINE_WINDOW);
+  DATELINE_CREDIT.lastIndex = 0;
+  for (let m = DATELINE_CREDIT.exec(head); m; m = DATELINE_CREDIT.exec(head)) {
+    const agency = normalizeOutlet((m[1] ?? m[2] ?? "").trim());
+    if (agency && WIRE_AGENCIES.has(agency)) out.add(agency);
+  }
+  return [...out].sort();
 }
