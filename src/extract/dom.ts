@@ -282,7 +282,8 @@ function tokenize(html: string, h: Handler): void {
     h.onclosetag(name);
   };
   const emitOpen = (name: string) => {
-    if (name === "form" && (open.get("form") ?? 0) > 0) {
+    // A second <html>/<body>/<form> start tag is merged away by browsers: drop it.
+    if ((name === "form" || name === "body" || name === "html") && (open.get(name) ?? 0) > 0) {
       tagname = "";
       attribs = null;
       return;

@@ -91,6 +91,8 @@ interface Stats {
   links: number;
   /** Text in paragraph-like blocks (p, pre, blockquote, li with sentences). */
   para: number;
+  /** Text in blocks that read like prose: 40+ chars, under 30% links, not headings. */
+  prose: number;
 }
 
 export interface MainText {
@@ -197,21 +199,31 @@ function aggregate(order: HtmlElement[], blocks: Block[]): Map<HtmlElement, Stat
   const m = new Map<HtmlElement, Stats>();
   for (const b of blocks) {
     let s = m.get(b.owner);
-    if (!s) m.set(b.owner, (s = { text: 0, links: 0, para: 0 }));
+    if (!s) m.set(b.owner, (s = { text: 0, links: 0, para: 0, prose: 0 }));
     s.text += b.text.length;
     s.links += b.linkChars;
+    s.prose += proseWeight(b);
     if (PARA_TAGS.has(b.owner.tag) && b.linkChars < b.text.length * 0.5) s.para += b.text.length;
   }
   for (const el of order) {
     const s = m.get(el);
     if (!s || !el.parent) continue;
     let p = m.get(el.parent);
-    if (!p) m.set(el.parent, (p = { text: 0, links: 0, para: 0 }));
+    if (!p) m.set(el.parent, (p = { text: 0, links: 0, para: 0, prose: 0 }));
     p.text += s.text;
     p.links += s.links;
     p.para += s.para;
+    p.prose += s.prose;
   }
   return m;
+}
+
+/** How much a block counts as article prose (teasers in lists and cut-off summaries count less). */
+function proseWeight(b: Block): number {
+  const len = b.text.length;
+  if (len < 40 || b.linkChars >= len * 0.3 || /^h[1-6]$/.test(b.owner.tag)) return 0;
+  if (/(\.\.\.|…)$/.test(b.text)) return 0;
+  return b.owner.tag === "li" ? len / 2 : len;
 }
 
 const PARA_TAGS = new Set(["p", "pre", "blockquote", "td", "dd"]);
@@ -356,6 +368,19 @@ function pickTop(
       }
     }
   }
+  // Pages built from many small sections (page builders, listicles) spread the article over
+  // siblings that each score low: when the winner holds under half of the page's prose, climb
+  // to the nearest ancestor that holds most of it.
+  const mass = (el: HtmlElement) => stats.get(el)?.prose ?? 0;
+  const pageMass = mass(body);
+  if (mass(top) < pageMass * MASS_SHARE_LOW) {
+    for (let p = top.parent; p && p !== body.parent; p = p.parent) {
+      if (mass(p) >= pageMass * MASS_SHARE_HIGH) {
+        top = p;
+        break;
+      }
+    }
+  }
   // Climb while the parent holds little more than the candidate (wrapper divs).
   for (let p = top.parent; p && p.tag !== "#root" && p.tag !== "html"; p = p.parent) {
     const ps = stats.get(p)?.text ?? 0;
@@ -365,6 +390,9 @@ function pickTop(
   }
   return top;
 }
+
+const MASS_SHARE_LOW = 0.5;
+const MASS_SHARE_HIGH = 0.7;
 
 function isAncestor(a: HtmlElement, b: HtmlElement): boolean {
   for (let e: HtmlElement | null = b.parent; e; e = e.parent) if (e === a) return true;
