@@ -114,6 +114,8 @@ function buildGazetteer(docs: Doc[]): Gazetteer {
         if (!t.startsWith("B-")) continue;
         let j = i + 1;
         while (j < s.tags.length && TAGS[s.tags[j]!] === `I-${t.slice(2)}`) j++;
+        // Names longer than 6 tokens are rare and mostly MISC titles; the tagger never looks that far.
+        if (j - i > 6) continue;
         const key = s.words.slice(i, j).join(" ").toLowerCase();
         maxLen = Math.max(maxLen, j - i);
         const m = types.get(key) ?? new Map<string, number>();

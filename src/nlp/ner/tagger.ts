@@ -94,14 +94,19 @@ export class NerTagger {
     return viterbi(e, n, this.model.transitions);
   }
 
-  /** IOB2 tags for the sentences of one document (document-level evidence is shared across them). */
-  tagSentences(sentences: readonly (readonly string[])[]): string[][] {
+  /** IOB2 tags (every name starts with B-) for the sentences of one document; document-level evidence is shared. */
+  tagSentencesIob2(sentences: readonly (readonly string[])[]): string[][] {
     const norm = sentences.map((s) => s.map(normalizeWord));
     const doc = docContext(norm);
     return norm.map((s) => Array.from(this.decode(s, doc), (t) => TAGS[t]!));
   }
 
-  /** IOB2 tags for one sentence of tokens. */
+  /** CoNLL-2003 tags (IOB1, as in eng.train and what score-ner.mjs reads) for the sentences of one document. */
+  tagSentences(sentences: readonly (readonly string[])[]): string[][] {
+    return this.tagSentencesIob2(sentences).map(toIob1);
+  }
+
+  /** CoNLL-2003 tags (IOB1) for one sentence of tokens. */
   tagTokens(tokens: readonly string[]): string[] {
     return this.tagSentences([tokens])[0]!;
   }
@@ -109,7 +114,7 @@ export class NerTagger {
   /** Named entities in raw text, with character offsets. */
   findEntities(text: string): EntitySpan[] {
     const sents = taggerSentences(text);
-    const tags = this.tagSentences(sents.map((s) => s.tokens.map((t) => t.text)));
+    const tags = this.tagSentencesIob2(sents.map((s) => s.tokens.map((t) => t.text)));
     const out: EntitySpan[] = [];
     sents.forEach((s, k) => {
       const tg = tags[k]!;
@@ -128,6 +133,19 @@ export class NerTagger {
   }
 }
 
+/**
+ * IOB2 → IOB1 (CoNLL-2003): a name starts with I- unless it directly follows a name of the same
+ * type, which gets B-. The scorer reads all tokens as one stream (sentence breaks are not
+ * boundaries) and the gold file is IOB1, so IOB1 is the scheme that matches it exactly.
+ */
+export function toIob1(tags: readonly string[]): string[] {
+  return tags.map((t, i) => {
+    if (!t.startsWith("B-")) return t;
+    const prev = i > 0 ? tags[i - 1]! : "O";
+    return prev !== "O" && prev.slice(2) === t.slice(2) ? t : `I-${t.slice(2)}`;
+  });
+}
+
 let shared: NerTagger | null = null;
 
 /** The tagger with the shipped model, loaded on first use. */
@@ -136,12 +154,12 @@ export function defaultTagger(): NerTagger {
   return shared;
 }
 
-/** IOB2 tags (B-PER, I-ORG, O, ...) for one sentence of tokens. */
+/** CoNLL-2003 tags (IOB1: I-PER, I-ORG, B- only between adjacent names of one type, O) for one sentence of tokens. */
 export function tagTokens(tokens: readonly string[]): string[] {
   return defaultTagger().tagTokens(tokens);
 }
 
-/** IOB2 tags for the sentences of one document. */
+/** CoNLL-2003 tags (IOB1) for the sentences of one document. */
 export function tagSentences(sentences: readonly (readonly string[])[]): string[][] {
   return defaultTagger().tagSentences(sentences);
 }

@@ -1,0 +1,202 @@
+// A small hand-written gazetteer for canonical entities and sides: countries with their
+// aliases, demonyms and capitals, and government bodies with the country they belong to.
+// Written for this project (facts, not copied text); extend it as new storylines need.
+
+export interface Country {
+  name: string;
+  aliases: string[];
+  demonyms: string[];
+  capital: string | null;
+}
+
+// name | aliases | demonyms | capital
+const COUNTRY_TABLE = `
+United States|U.S.,US,USA,U.S.A.,America,United States of America,the States|American,Americans|Washington
+China|PRC,P.R.C.,People's Republic of China,Mainland China,mainland China|Chinese|Beijing
+Taiwan|Republic of China,ROC|Taiwanese|Taipei
+Hong Kong|HK,HKSAR|Hong Konger,Hong Kongers|
+Russia|Russian Federation|Russian,Russians|Moscow
+United Kingdom|UK,U.K.,Britain,Great Britain|British,Briton,Britons|London
+France|French Republic|French|Paris
+Germany|Federal Republic of Germany|German,Germans|Berlin
+Italy||Italian,Italians|Rome
+Spain||Spanish|Madrid
+Japan||Japanese|Tokyo
+South Korea|Republic of Korea,ROK|South Korean,South Koreans|Seoul
+North Korea|DPRK,Democratic People's Republic of Korea|North Korean,North Koreans|Pyongyang
+India|Republic of India|Indian,Indians|New Delhi
+Pakistan||Pakistani,Pakistanis|Islamabad
+Afghanistan||Afghan,Afghans|Kabul
+Iran|Islamic Republic of Iran|Iranian,Iranians|Tehran
+Iraq||Iraqi,Iraqis|Baghdad
+Syria||Syrian,Syrians|Damascus
+Israel||Israeli,Israelis|Jerusalem
+Palestine|Palestinian territories|Palestinian,Palestinians|
+Saudi Arabia|Kingdom of Saudi Arabia|Saudi,Saudis|Riyadh
+Turkey|Turkiye,Türkiye|Turkish,Turks|Ankara
+Egypt||Egyptian,Egyptians|Cairo
+Ukraine||Ukrainian,Ukrainians|Kyiv
+Poland||Polish,Poles|Warsaw
+Mexico|United Mexican States|Mexican,Mexicans|Mexico City
+Canada||Canadian,Canadians|Ottawa
+Brazil||Brazilian,Brazilians|Brasilia
+Argentina||Argentine,Argentinian|Buenos Aires
+Colombia||Colombian,Colombians|Bogota
+Venezuela||Venezuelan,Venezuelans|Caracas
+Cuba||Cuban,Cubans|Havana
+Australia||Australian,Australians|Canberra
+New Zealand||New Zealander|Wellington
+Indonesia||Indonesian,Indonesians|Jakarta
+Philippines|the Philippines|Filipino,Filipinos,Philippine|Manila
+Vietnam|Viet Nam|Vietnamese|Hanoi
+Thailand||Thai|Bangkok
+Myanmar|Burma|Burmese|Naypyidaw
+Malaysia||Malaysian,Malaysians|Kuala Lumpur
+Singapore||Singaporean,Singaporeans|
+Nigeria||Nigerian,Nigerians|Abuja
+South Africa||South African,South Africans|Pretoria
+Kenya||Kenyan,Kenyans|Nairobi
+Ethiopia||Ethiopian,Ethiopians|Addis Ababa
+Netherlands|Holland,the Netherlands|Dutch|Amsterdam
+Belgium||Belgian,Belgians|Brussels
+Switzerland||Swiss|Bern
+Sweden||Swedish,Swedes|Stockholm
+Norway||Norwegian,Norwegians|Oslo
+Greece||Greek,Greeks|Athens
+Portugal||Portuguese|Lisbon
+Ireland||Irish|Dublin
+Austria||Austrian,Austrians|Vienna
+Hungary||Hungarian,Hungarians|Budapest
+Qatar||Qatari|Doha
+United Arab Emirates|UAE,U.A.E.|Emirati|Abu Dhabi
+Lebanon||Lebanese|Beirut
+Jordan||Jordanian|Amman
+Libya||Libyan,Libyans|Tripoli
+Sudan||Sudanese|Khartoum
+Chile||Chilean,Chileans|Santiago
+Peru||Peruvian,Peruvians|Lima
+`;
+
+export const COUNTRIES: readonly Country[] = COUNTRY_TABLE.trim()
+  .split("\n")
+  .map((line) => {
+    const [name, aliases, demonyms, capital] = line.split("|");
+    const list = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []);
+    return { name: name!, aliases: list(aliases), demonyms: list(demonyms), capital: capital?.trim() || null };
+  });
+
+export interface Body {
+  name: string;
+  aliases: string[];
+  /** The country (or union) it speaks for; null when it depends on a qualifier ("Foreign Ministry"). */
+  side: string | null;
+}
+
+// canonical name | aliases | side ("" = needs a qualifier such as "Chinese" or the article's country)
+const BODY_TABLE = `
+White House||United States
+State Department|Department of State,U.S. State Department|United States
+Justice Department|Department of Justice,DOJ|United States
+Treasury Department|Department of the Treasury,U.S. Treasury,Treasury|United States
+Commerce Department|Department of Commerce|United States
+Pentagon|Defense Department,Department of Defense|United States
+Department of Homeland Security|Homeland Security Department,DHS|United States
+Drug Enforcement Administration|DEA|United States
+Federal Bureau of Investigation|FBI|United States
+Central Intelligence Agency|CIA|United States
+Office of National Drug Control Policy|ONDCP|United States
+Customs and Border Protection|CBP|United States
+U.S. Congress|Congress,Capitol Hill|United States
+U.S. Senate|Senate|United States
+House of Representatives||United States
+Biden administration||United States
+Trump administration||United States
+Obama administration||United States
+Federal Reserve|Fed|United States
+Communist Party of China|Chinese Communist Party,CCP,CPC,Communist Party|China
+State Council||China
+National People's Congress|NPC|China
+Ministry of Public Security||China
+National Narcotics Control Commission||China
+People's Liberation Army|PLA|China
+Xinhua|Xinhua News Agency|China
+Zhongnanhai||China
+Kremlin||Russia
+Downing Street||United Kingdom
+European Union|EU,E.U.|European Union
+European Commission||European Union
+United Nations|UN,U.N.|United Nations
+NATO|North Atlantic Treaty Organization|NATO
+Foreign Ministry|Ministry of Foreign Affairs|
+Defense Ministry|Ministry of Defense,Ministry of National Defense|
+Commerce Ministry|Ministry of Commerce|
+Interior Ministry|Ministry of the Interior|
+Public Security Ministry||China
+`;
+
+export const BODIES: readonly Body[] = BODY_TABLE.trim()
+  .split("\n")
+  .map((line) => {
+    const [name, aliases, side] = line.split("|");
+    return { name: name!, aliases: aliases ? aliases.split(",").map((x) => x.trim()).filter(Boolean) : [], side: side?.trim() || null };
+  });
+
+const norm = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ").trim();
+
+const countryByAlias = new Map<string, Country>();
+const countryByDemonym = new Map<string, Country>();
+const countryByCapital = new Map<string, Country>();
+for (const c of COUNTRIES) {
+  for (const a of [c.name, ...c.aliases]) countryByAlias.set(norm(a.replace(/^the /, "")), c);
+  for (const d of c.demonyms) countryByDemonym.set(norm(d), c);
+  if (c.capital) countryByCapital.set(norm(c.capital), c);
+}
+const bodyByAlias = new Map<string, Body>();
+for (const b of BODIES) for (const a of [b.name, ...b.aliases]) bodyByAlias.set(norm(a), b);
+
+/** Country named by a name or alias ("U.S.", "the United States", "PRC"), case-sensitive for short acronyms. */
+export function countryByName(s: string): Country | undefined {
+  const t = s.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim();
+  // "US" in capitals only: "us" is a pronoun.
+  if (t.length <= 3 && t !== t.toUpperCase()) return undefined;
+  return countryByAlias.get(norm(t));
+}
+
+export function countryByDemonymWord(s: string): Country | undefined {
+  return countryByDemonym.get(norm(s));
+}
+
+export function countryOfCapital(s: string): Country | undefined {
+  return countryByCapital.get(norm(s));
+}
+
+export function countryNamed(name: string): Country | undefined {
+  return COUNTRIES.find((c) => c.name === name);
+}
+
+/** Government body by name or alias ("DEA", "Department of Justice"), case-sensitive for acronyms. */
+export function bodyByName(s: string): Body | undefined {
+  const t = s.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim();
+  if (t.length <= 4 && t !== t.toUpperCase()) return undefined;
+  return bodyByAlias.get(norm(t));
+}
+
+/** Every surface form worth scanning raw text for (countries, demonyms, bodies), longest first. */
+export function allSurfaceForms(): string[] {
+  const out = new Set<string>();
+  for (const c of COUNTRIES) for (const a of [c.name, ...c.aliases, ...c.demonyms]) out.add(a.replace(/^the /, ""));
+  for (const b of BODIES) for (const a of [b.name, ...b.aliases]) out.add(a);
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** Role words that make a phrase a title or role ("spokesperson", "Secretary", "Director"). */
+export const ROLE_NOUNS = new Set(
+  (
+    "spokesperson spokesman spokeswoman spokespeople minister secretary president vice-president premier director ambassador envoy " +
+    "official officials adviser advisor chairman chairwoman chair chief head leader senator representative congressman congresswoman " +
+    "governor mayor general commander administrator deputy counselor diplomat attorney prosecutor judge czar tsar officer analyst " +
+    "professor expert researcher ceo executive founder lawmaker king queen chancellor negotiator correspondent editor " +
+    "commissioner inspector superintendent sheriff chairperson councillor councilor member delegate coordinator manager " +
+    "strategist economist scholar fellow undersecretary under-secretary speaker"
+  ).split(" "),
+);
