@@ -49,7 +49,7 @@ export interface ResolvedSpeaker {
 // Words that, capitalized, are titles rather than names: they split "Public Security Minister Wang Xiaohong".
 const TITLE_WORDS = new Set(
   (
-    "president minister secretary director sen senator rep representative gov governor gen general spokesman spokeswoman " +
+    "president minister secretary state director sen senator rep representative gov governor gen general spokesman spokeswoman " +
     "spokesperson chairman chairwoman chair speaker mayor judge justice ambassador adviser advisor commissioner chief deputy vice " +
     "leader premier chancellor king queen prince princess dr mr mrs ms miss prof professor pope officer head congressman " +
     "congresswoman candidate nominee host ceo founder councilman councilwoman assemblyman lt col maj sgt capt adm rev " +
@@ -60,7 +60,7 @@ const TITLE_WORDS = new Set(
 
 const ORG_WORDS = new Set(
   (
-    "ministry department embassy house party committee campaign administration council university news agency service court " +
+    "ministry department embassy centers prevention house party committee campaign administration council university news agency service court " +
     "congress senate bank inc corp co ltd group times post journal press network foundation institute association union " +
     "commission office bureau board center centre council club team fund organization organisation company corporation media " +
     "review magazine tribune herald daily gazette channel cnn fox nbc abc cbs msnbc npr ap reuters bloomberg xinhua police force army " +
@@ -212,7 +212,17 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
   }
   // Heuristic: full names first define people; later single words attach to the latest full name holding them.
   const byWord = new Map<string, string>(); // lowercased word → person key (latest wins)
+  // "Centers for Disease Control and Prevention": runs joined by of/for/and/on make one organization.
+  const runs: Run[] = [];
   for (const run of nameRuns(text)) {
+    const prev = runs[runs.length - 1];
+    if (prev && /^\s+(?:of|for|and|on|the|of the|for the)\s+$/.test(text.slice(prev.end, run.start)) && (classifyRun(prev.words) === "org" || classifyRun(run.words) === "org")) {
+      runs[runs.length - 1] = { start: prev.start, end: run.end, words: [...prev.words, ...text.slice(prev.end, run.start).trim().split(/\s+/), ...run.words], role: prev.role };
+      continue;
+    }
+    runs.push(run);
+  }
+  for (const run of runs) {
     const kind = classifyRun(run.words);
     if (!kind) continue;
     const name = run.words.join(" ");
@@ -225,6 +235,8 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
     let key: string | undefined;
     if (run.words.length === 1) {
       key = byWord.get(run.words[0]!.toLowerCase());
+      // A lone unknown capitalized word opening a sentence ("Later", "Hours", "Speaking") is not a name.
+      if (!key && /(?:^|[.!?:”"\n])\s*$/.test(text.slice(Math.max(0, run.start - 3), run.start))) continue;
       if (!key) {
         // A lone capitalized word is a person only with a title ("Mr. Trump") or when it names a speaker later.
         key = canonicalKey("person", name);
