@@ -2,7 +2,8 @@
 
 import { Command, Option } from "commander";
 import { registerArticleCommands } from "./commands/articles.ts";
-import { registerBatchCommands } from "./commands/batch.ts";
+import { registerBatchCommands, registerRowBatchCommands } from "./commands/batch.ts";
+import { registerStoryCommands } from "./commands/stories.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { fail } from "./context.ts";
@@ -18,7 +19,9 @@ program
 
 registerIngestCommand(program);
 registerArticleCommands(program);
+registerStoryCommands(program);
 registerBatchCommands(program);
+registerRowBatchCommands(program);
 registerDemoCommand(program);
 
 try {

@@ -32,6 +32,8 @@ export interface IngestOptions {
   mode?: ExtractMode;
   failFast?: boolean;
   onProgress?: (p: IngestProgress) => void;
+  /** Last pure step before storing (e.g. estimating a missing publication date). */
+  prepare?: (article: Article) => Article;
   /** Called for each newly stored article (annotation, copies, stories hook in here). */
   afterStore?: (article: Article) => Promise<void>;
   now?: () => Date;
@@ -70,6 +72,7 @@ export async function ingestItems(
       try {
         const x = extractDocument(item.doc, opts.mode ?? "auto", config);
         article = toArticle(item.doc, x, opts.now?.() ?? new Date());
+        if (opts.prepare) article = opts.prepare(article);
       } catch (e) {
         await reject(asDossierError(e, item.doc.origin), item.doc.origin, item.inputHash);
       }

@@ -85,6 +85,13 @@ export interface StoryAssignment {
   storyline: string | null;
 }
 
+/** What copy grouping needs besides the fingerprint, stored with it. */
+export interface SignatureMeta {
+  date?: string | null;
+  outlet?: string | null;
+  credited?: boolean;
+}
+
 /** Result of recording one ingested input (raw bytes hash → outcome). */
 export type PutResult = { status: "added"; id: string } | { status: "duplicate"; id: string };
 
@@ -117,8 +124,10 @@ export interface Store {
   listEntities(opts?: { kind?: string; limit?: number; offset?: number }): Promise<EntityRecord[]>;
 
   // --- copies (fingerprints, LSH bands, groups) ---
-  putSignature(articleId: string, signature: Uint8Array, bandKeys: string[]): Promise<void>;
+  putSignature(articleId: string, signature: Uint8Array, bandKeys: string[], meta?: SignatureMeta): Promise<void>;
   getSignature(articleId: string): Promise<Uint8Array | null>;
+  /** Every stored signature in the order they were stored (to rebuild an in-memory index). */
+  listSignatures(): Promise<{ articleId: string; signature: Uint8Array; meta: SignatureMeta }[]>;
   lshCandidates(bandKeys: string[]): Promise<string[]>;
   putCopies(records: CopyRecord[]): Promise<void>;
   getCopyGroup(articleId: string): Promise<CopyRecord[]>;

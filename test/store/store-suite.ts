@@ -114,7 +114,8 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     await s.putArticle(a, null);
     await s.putArticle(b, null);
     await s.putSignature(a.id, new Uint8Array([1, 2, 3]), ["0:aa", "1:bb"]);
-    await s.putSignature(b.id, new Uint8Array([1, 2, 4]), ["0:aa", "1:cc"]);
+    await s.putSignature(b.id, new Uint8Array([1, 2, 4]), ["0:aa", "1:cc"], { date: "2024-01-02", credited: true });
+    assert.deepEqual((await s.listSignatures()).map((x) => [x.articleId, x.meta]), [[a.id, {}], [b.id, { date: "2024-01-02", credited: true }]]);
     assert.deepEqual([...(await s.getSignature(a.id))!], [1, 2, 3]);
     assert.deepEqual((await s.lshCandidates(["0:aa"])).sort(), [a.id, b.id].sort());
     assert.deepEqual(await s.lshCandidates(["1:cc"]), [b.id]);

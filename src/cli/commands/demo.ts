@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readInputs } from "../../ingest/files.ts";
-import { ingestItems } from "../../pipeline/ingest.ts";
+import { Dossier } from "../../pipeline/dossier.ts";
 import { openSqliteStore } from "../../store/sqlite/sqlite-store.ts";
 import { loadConfig, type GlobalOptions } from "../context.ts";
 import { articleRows, table } from "../format.ts";
@@ -25,7 +25,7 @@ export function registerDemoCommand(program: Command): void {
       const store = openSqliteStore(db);
       try {
         console.log(`Ingesting the demo corpus (${DEMO_DIR}) into ${db} …`);
-        const s = await ingestItems(store, config, readInputs([DEMO_DIR], config.limits));
+        const s = await new Dossier(store, config).ingest(readInputs([DEMO_DIR], config.limits));
         printSummary(s);
         const list = await store.listArticles({ limit: 100 });
         console.log("\nArticles:\n" + table(articleRows(list), ["id", "date", "outlet", "title", ""]));

@@ -3,7 +3,8 @@
 import type { Command } from "commander";
 import { DossierError } from "../../core/errors.ts";
 import { readInputs } from "../../ingest/files.ts";
-import { ingestItems, type IngestSummary } from "../../pipeline/ingest.ts";
+import type { IngestSummary } from "../../pipeline/ingest.ts";
+import { Dossier } from "../../pipeline/dossier.ts";
 import { progressBar } from "../progress.ts";
 import { withStore, type GlobalOptions } from "../context.ts";
 import { clip } from "../format.ts";
@@ -21,7 +22,7 @@ export function registerIngestCommand(program: Command): void {
       const g = cmd.optsWithGlobals() as GlobalOptions;
       const summary = await withStore(g, async (store, config) => {
         const bar = progressBar("ingest", null);
-        const s = await ingestItems(store, config, readInputs(paths, config.limits), {
+        const s = await new Dossier(store, config).ingest(readInputs(paths, config.limits), {
           mode: o.mode,
           failFast: o.failFast,
           onProgress: (p) => bar.update(p.done, clip(p.current, 40)),

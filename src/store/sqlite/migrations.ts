@@ -122,4 +122,6 @@ export const MIGRATIONS: string[] = [
     json TEXT NOT NULL
   );
   `,
+  // 4: what copy grouping needs besides the fingerprint (date, outlet, wire credit)
+  `ALTER TABLE signatures ADD COLUMN meta_json TEXT;`,
 ];

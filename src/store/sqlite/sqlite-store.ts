@@ -12,6 +12,7 @@ import type {
   QuoteFilter,
   QuoteRecord,
   SearchHit,
+  SignatureMeta,
   Store,
   StoredRejection,
   StoryAssignment,
@@ -276,9 +277,11 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async putSignature(articleId: string, signature: Uint8Array, bandKeys: string[]): Promise<void> {
+  async putSignature(articleId: string, signature: Uint8Array, bandKeys: string[], meta: SignatureMeta = {}): Promise<void> {
     this.db.transaction(() => {
-      this.db.prepare("INSERT OR REPLACE INTO signatures (article_id, sig) VALUES (?, ?)").run(articleId, Buffer.from(signature));
+      this.db
+        .prepare("INSERT OR REPLACE INTO signatures (article_id, sig, meta_json) VALUES (?, ?, ?)")
+        .run(articleId, Buffer.from(signature), JSON.stringify(meta));
       this.db.prepare("DELETE FROM lsh WHERE article_id = ?").run(articleId);
       const ins = this.db.prepare("INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)");
       for (const k of bandKeys) ins.run(k, articleId);
@@ -288,6 +291,11 @@ export class SqliteStore implements Store {
   async getSignature(articleId: string): Promise<Uint8Array | null> {
     const r = this.db.prepare("SELECT sig FROM signatures WHERE article_id = ?").get(articleId) as Row | undefined;
     return r ? new Uint8Array(r.sig as Buffer) : null;
+  }
+
+  async listSignatures(): Promise<{ articleId: string; signature: Uint8Array; meta: SignatureMeta }[]> {
+    const rows = this.db.prepare("SELECT article_id, sig, meta_json FROM signatures ORDER BY rowid").all() as Row[];
+    return rows.map((r) => ({ articleId: r.article_id, signature: new Uint8Array(r.sig as Buffer), meta: JSON.parse(r.meta_json ?? "{}") }));
   }
 
   async lshCandidates(bandKeys: string[]): Promise<string[]> {

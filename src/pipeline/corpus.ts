@@ -1,0 +1,61 @@
+// Corpus stages: copy groups and stories, updated incrementally as each article is stored.
+// Their indexes live in the store (fingerprints + LSH band rows, the clusterer's state blob); a process
+// rebuilds the in-memory copy index from stored fingerprints once, then each new article costs one LSH
+// lookup and a few comparisons.
+
+import type { Annotations, Article } from "../core/types.ts";
+import { CopyIndex } from "../dedup/copy-index.ts";
+import { wireCredits } from "../dedup/credits.ts";
+import { fingerprint } from "../dedup/fingerprint.ts";
+import { decodeFingerprint, encodeFingerprint } from "../dedup/serialize.ts";
+import { StoryClusterer, type ClustererState } from "../stories/clustering.ts";
+import type { CopyRecord, Store } from "../store/store.ts";
+
+const CLUSTER_STATE = "stories.clusterer";
+
+export class CorpusStages {
+  private constructor(
+    private readonly store: Store,
+    private readonly copies: CopyIndex,
+    private readonly clusterer: StoryClusterer,
+  ) {}
+
+  static async load(store: Store): Promise<CorpusStages> {
+    const copies = new CopyIndex();
+    // Replay stored fingerprints in ingestion order: the partition does not depend on order.
+    for (const { articleId, signature, meta } of await store.listSignatures()) {
+      copies.addFingerprint(articleId, decodeFingerprint(signature), meta);
+    }
+    const state = await store.getState<ClustererState>(CLUSTER_STATE);
+    return new CorpusStages(store, copies, new StoryClusterer({}, state ?? undefined));
+  }
+
+  /** Files a newly stored article under its copy group and story; persists what changed. */
+  async add(article: Article, ann: Annotations | null): Promise<{ group: string; original: boolean; story: string; storyline: string }> {
+    const fp = fingerprint(article.text);
+    const date = article.published?.date ?? null;
+    const meta = { date, outlet: article.outlet, credited: wireCredits(article.text).length > 0 };
+    const r = this.copies.addFingerprint(article.id, fp, meta);
+    await this.store.putSignature(article.id, encodeFingerprint(fp), [...fp.bands].map((b) => b.toString(36)), meta);
+    const group = this.copies.groupOf(article.id)!;
+    const records: CopyRecord[] = group.members.length > 1
+      ? group.members.map((m) => ({ articleId: m.articleId, group: group.id, original: m.articleId === group.original, kind: m.kind, similarity: m.similarity }))
+      : [{ articleId: article.id, group: group.id, original: true, kind: null, similarity: 1 }];
+    await this.store.putCopies(records);
+
+    const persons = ann?.entities.filter((e) => e.kind !== "other").map((e) => e.name) ?? null;
+    const copyOf = r.original ? null : group.original;
+    const s = this.clusterer.add({ id: article.id, text: article.text, title: article.title, date, entities: persons, copyOf });
+    await this.store.putStories([{ articleId: article.id, story: s.story, storyline: s.storyline }]);
+    return { group: group.id, original: r.original, story: s.story, storyline: s.storyline };
+  }
+
+  /** Persists the clusterer's state (call once at the end of a batch). */
+  async flush(): Promise<void> {
+    await this.store.putState(CLUSTER_STATE, this.clusterer.toJSON());
+  }
+
+  get clusterState(): ClustererState {
+    return this.clusterer.toJSON();
+  }
+}

@@ -1,0 +1,246 @@
+// The Dossier service: one object the edges (CLI, API, web) call. It runs ingest with every stage
+// (extract → annotate → store → copies → stories) and answers the read questions: articles, copies,
+// quotes by side, entities, stories, storylines and their timelines.
+
+import type { Config } from "../core/config.ts";
+import type { Annotations, Article, PublishedDate, TimelineEntry } from "../core/types.ts";
+import { DossierError } from "../core/errors.ts";
+import type { InputItem } from "../ingest/files.ts";
+import { buildTimeline, type TimelineArticle } from "../stories/timeline.ts";
+import type { ArticleFilter, ArticleSummary, QuoteFilter, QuoteRecord, Store } from "../store/store.ts";
+import { annotateText } from "./annotate.ts";
+import { CorpusStages } from "./corpus.ts";
+import { ingestItems, type IngestOptions, type IngestSummary } from "./ingest.ts";
+import { estimateDate } from "./dates.ts";
+
+export const ANNOTATION_VERSION = "annotate@1";
+
+export interface StorySummary {
+  id: string;
+  storyline: string | null;
+  label: string;
+  articles: number;
+  /** Articles that are not copies of another article in the store. */
+  originals: number;
+  copies: number;
+  first: string | null;
+  last: string | null;
+  outlets: string[];
+  articleIds: string[];
+}
+
+export interface StorylineSummary {
+  id: string;
+  label: string;
+  keyActors: string[];
+  stories: number;
+  articles: number;
+  first: string | null;
+  last: string | null;
+}
+
+export interface SideView {
+  side: string;
+  quotes: QuoteRecord[];
+}
+
+export interface StorylineView extends StorylineSummary {
+  storyList: StorySummary[];
+  timeline: TimelineEntry[];
+  sides: SideView[];
+  /** Articles per month (coverage density). */
+  coverage: { month: string; articles: number }[];
+  articleList: ArticleSummary[];
+}
+
+export class Dossier {
+  private corpus: CorpusStages | null = null;
+
+  constructor(
+    readonly store: Store,
+    readonly config: Readonly<Config>,
+  ) {}
+
+  // ------------------------------------------------------------------ ingest
+
+  async ingest(items: Iterable<InputItem> | AsyncIterable<InputItem>, opts: Omit<IngestOptions, "afterStore" | "prepare"> = {}): Promise<IngestSummary> {
+    this.corpus ??= await CorpusStages.load(this.store);
+    const corpus = this.corpus;
+    const summary = await ingestItems(this.store, this.config, items, {
+      ...opts,
+      prepare: (a) => withEstimatedDate(a),
+      afterStore: async (article) => {
+        const ann = annotateText(article);
+        await this.store.putAnnotations(article.id, ann, ANNOTATION_VERSION);
+        await corpus.add(article, ann);
+      },
+    });
+    await corpus.flush();
+    return summary;
+  }
+
+  // ------------------------------------------------------------------ articles
+
+  async article(id: string): Promise<{ article: Article; annotations: Annotations | null; copies: Awaited<ReturnType<Store["getCopyGroup"]>> }> {
+    const full = (await this.store.getArticle(id)) ? id : await this.store.resolveId(id);
+    const article = full ? await this.store.getArticle(full) : null;
+    if (!article) throw new DossierError("NOT_FOUND", `article ${id}`);
+    const [annotations, copies] = await Promise.all([this.store.getAnnotations(article.id), this.store.getCopyGroup(article.id)]);
+    return { article, annotations, copies };
+  }
+
+  articles(filter: ArticleFilter = {}) {
+    return this.store.listArticles(filter);
+  }
+
+  quotes(filter: QuoteFilter = {}) {
+    return this.store.listQuotes(filter);
+  }
+
+  // ------------------------------------------------------------------ stories
+
+  async stories(): Promise<StorySummary[]> {
+    const [assign, list] = await Promise.all([this.store.listStoryAssignments(), this.allSummaries()]);
+    const byId = new Map(list.map((a) => [a.id, a]));
+    const groups = new Map<string, { storyline: string | null; ids: string[] }>();
+    for (const a of assign) {
+      const g = groups.get(a.story) ?? { storyline: a.storyline, ids: [] };
+      g.ids.push(a.articleId);
+      groups.set(a.story, g);
+    }
+    const out: StorySummary[] = [];
+    for (const [id, g] of groups) {
+      const arts = g.ids.map((x) => byId.get(x)).filter((x): x is ArticleSummary => !!x);
+      if (!arts.length) continue;
+      const originals = arts.filter((a) => a.original);
+      const dates = arts.map((a) => a.date).filter((d): d is string => !!d).sort();
+      const lead = [...(originals.length ? originals : arts)].sort((a, b) => (a.date ?? "9") < (b.date ?? "9") ? -1 : (a.date ?? "9") > (b.date ?? "9") ? 1 : b.words - a.words)[0]!;
+      out.push({
+        id,
+        storyline: g.storyline,
+        label: lead.title ?? firstWords(lead.id, arts),
+        articles: arts.length,
+        originals: originals.length,
+        copies: arts.length - originals.length,
+        first: dates[0] ?? null,
+        last: dates[dates.length - 1] ?? null,
+        outlets: [...new Set(arts.map((a) => a.outlet).filter((o): o is string => !!o))],
+        articleIds: arts.map((a) => a.id),
+      });
+    }
+    return out.sort((a, b) => (b.last ?? "") .localeCompare(a.last ?? "") || b.articles - a.articles);
+  }
+
+  async storylines(): Promise<StorylineSummary[]> {
+    const stories = await this.stories();
+    const byLine = new Map<string, StorySummary[]>();
+    for (const s of stories) {
+      const k = s.storyline ?? s.id;
+      byLine.set(k, [...(byLine.get(k) ?? []), s]);
+    }
+    const out: StorylineSummary[] = [];
+    for (const [id, ss] of byLine) out.push(await this.summarizeLine(id, ss));
+    return out.sort((a, b) => b.articles - a.articles || (b.last ?? "").localeCompare(a.last ?? ""));
+  }
+
+  async storyline(id: string, opts: { from?: string; to?: string; maxDates?: number } = {}): Promise<StorylineView> {
+    const stories = (await this.stories()).filter((s) => (s.storyline ?? s.id) === id);
+    if (!stories.length) throw new DossierError("NOT_FOUND", `storyline ${id}`);
+    const summary = await this.summarizeLine(id, stories);
+    const ids = stories.flatMap((s) => s.articleIds);
+    const articles = (await Promise.all(ids.map((x) => this.store.getArticle(x)))).filter((a): a is Article => !!a);
+    const copyOf = new Map<string, string>();
+    for (const a of articles) {
+      const g = await this.store.getCopyGroup(a.id);
+      const orig = g.find((m) => m.original);
+      if (orig && orig.articleId !== a.id) copyOf.set(a.id, orig.articleId);
+    }
+    const tl: TimelineArticle[] = articles.map((a) => ({ id: a.id, date: a.published?.date ?? null, text: a.text, outlet: a.outlet, copyOf: copyOf.get(a.id) ?? null }));
+    const quotes = (await Promise.all(ids.map((x) => this.store.listQuotes({ articleId: x, limit: 1000 })))).flat();
+    const timeline = buildTimeline(tl, { from: opts.from, to: opts.to, maxDates: opts.maxDates }).map((e) => ({ ...e, sides: sidesFor(e, quotes) }));
+    const bySide = new Map<string, QuoteRecord[]>();
+    for (const q of quotes) {
+      if (!q.side || copyOf.has(q.articleId)) continue;
+      bySide.set(q.side, [...(bySide.get(q.side) ?? []), q]);
+    }
+    const sides = [...bySide].map(([side, qs]) => ({ side, quotes: qs.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "")) })).sort((a, b) => b.quotes.length - a.quotes.length);
+    const all = await this.allSummaries();
+    const idSet = new Set(ids);
+    const articleList = all.filter((a) => idSet.has(a.id));
+    const months = new Map<string, number>();
+    for (const a of articleList) if (a.date) months.set(a.date.slice(0, 7), (months.get(a.date.slice(0, 7)) ?? 0) + 1);
+    const coverage = [...months].sort().map(([month, n]) => ({ month, articles: n }));
+    return { ...summary, storyList: stories, timeline, sides, coverage, articleList };
+  }
+
+  private async summarizeLine(id: string, ss: StorySummary[]): Promise<StorylineSummary> {
+    const ids = ss.flatMap((s) => s.articleIds);
+    const counts = new Map<string, { name: string; kind: string; n: number }>();
+    for (const x of ids) {
+      const ann = await this.store.getAnnotations(x);
+      const seen = new Set<string>();
+      for (const e of ann?.entities ?? []) {
+        if (seen.has(e.key) || e.kind === "other") continue;
+        seen.add(e.key);
+        const c = counts.get(e.key) ?? { name: e.name, kind: e.kind, n: 0 };
+        c.n++;
+        counts.set(e.key, c);
+      }
+    }
+    const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+    const keyActors = ranked.filter((c) => c.kind === "person" || c.kind === "org").slice(0, 6).map((c) => c.name);
+    const places = ranked.filter((c) => c.kind === "place").slice(0, 2).map((c) => c.name);
+    const dates = ss.flatMap((s) => [s.first, s.last]).filter((d): d is string => !!d).sort();
+    const first = dates[0] ?? null;
+    const last = dates[dates.length - 1] ?? null;
+    const topic = topicWords(ss.map((s) => s.label));
+    const label = [places.join("–"), topic].filter(Boolean).join(": ") || ss[0]!.label;
+    return { id, label, keyActors, stories: ss.length, articles: ids.length, first, last };
+  }
+
+  private async allSummaries(): Promise<ArticleSummary[]> {
+    const out: ArticleSummary[] = [];
+    for (let offset = 0; ; offset += 5000) {
+      const page = await this.store.listArticles({ limit: 5000, offset });
+      out.push(...page);
+      if (page.length < 5000) return out;
+    }
+  }
+}
+
+/** Estimated publication date for undated articles (evidence in the text), marked as estimated. */
+function withEstimatedDate(a: Article): Article {
+  if (a.published) return a;
+  const est: PublishedDate | null = estimateDate(a.text);
+  return est ? { ...a, published: est } : a;
+}
+
+function sidesFor(e: TimelineEntry, quotes: QuoteRecord[]): Record<string, string[]> | undefined {
+  const out: Record<string, string[]> = {};
+  for (const c of e.citations) {
+    for (const q of quotes) {
+      if (q.articleId !== c.articleId || !q.side) continue;
+      const overlaps = q.content.start < c.span.end && q.content.end > c.span.start;
+      if (!overlaps) continue;
+      const list = (out[q.side] ??= []);
+      const t = `${q.speaker ? q.speaker + ": " : ""}${q.text}`;
+      if (!list.includes(t)) list.push(t);
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+const STOP = new Set("a an the of to in on for and or with at by from as is are was were be been its it that this after over says said say amid us u.s. new".split(" "));
+
+/** The words shared most by story labels: a short topic for a storyline label. */
+function topicWords(labels: string[]): string {
+  const c = new Map<string, number>();
+  for (const l of labels) {
+    for (const w of new Set((l.toLowerCase().match(/[\p{L}][\p{L}'’-]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 2))) c.set(w, (c.get(w) ?? 0) + 1);
+  }
+  return [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([w]) => w).join(", ");
+}
+
+function firstWords(id: string, arts: ArticleSummary[]): string {
+  return arts.find((a) => a.id === id)?.title ?? "(untitled story)";
+}
