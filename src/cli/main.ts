@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { registerArticleCommands } from "./commands/articles.ts";
 import { registerBatchCommands, registerRowBatchCommands } from "./commands/batch.ts";
 import { registerStoryCommands } from "./commands/stories.ts";
+import { registerServeCommand } from "./commands/serve.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { fail } from "./context.ts";
@@ -20,6 +21,7 @@ program
 registerIngestCommand(program);
 registerArticleCommands(program);
 registerStoryCommands(program);
+registerServeCommand(program);
 registerBatchCommands(program);
 registerRowBatchCommands(program);
 registerDemoCommand(program);
