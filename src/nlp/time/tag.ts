@@ -542,7 +542,7 @@ rule(`(?:(early|late|mid)[\\s-]+)?(?:(last|this|next|this\\s+past|this\\s+coming
 });
 
 // Calendar units relative to the DCT: "last week", "this month", "late last month", "early next year", "the past year".
-rule(`(?:(early|late|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|sometime|at\\s+the\\s+end\\s+of)\\s+)?(?:the\\s+)?${REL}\\s+(week|weekend|month|year|decade|fiscal\\s+year)(?!\\s+(?:ago|earlier|later|before|after)\\b)`, (m, text) => {
+rule(`(?:(early|late|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|sometime|at\\s+the\\s+end\\s+of)\\s+)?(?:the\\s+)?${REL}\\s+(week|weekend|month|year|decade|fiscal\\s+year)(?!\\s+ago\\b)`, (m, text) => {
   const rel = m[2]!.toLowerCase().replace(/\s+/g, " ");
   const unit = m[3]!.toLowerCase().replace(/\s+/g, " ");
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
