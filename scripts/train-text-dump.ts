@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dumpLines, lineFeatures, contextFeatures, predict, BASE_NAMES, STAGE1_SIZE } from "../src/extract/text-lines.ts";
-import type { LinearModel, Line } from "../src/extract/text-lines.ts";
+import type { LinearModel, LineModel, MlpModel, Line } from "../src/extract/text-lines.ts";
 import { isHeldOut } from "../src/extract/text-split.ts";
 
 const SHARED = new URL("../../shared/", import.meta.url);
@@ -13,6 +13,8 @@ const argv = process.argv.slice(2);
 const opt = (k: string, d: string) => (argv.includes(k) ? argv[argv.indexOf(k) + 1]! : d);
 const OUT = opt("--out", fileURLToPath(new URL("../src/extract/text-dump-model.json", import.meta.url)));
 const EPOCHS = Number(opt("--epochs", "6"));
+const KIND = opt("--model", "mlp");
+const HIDDEN = Number(opt("--hidden", "24"));
 
 const norm = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).join(" ");
 const readJsonl = (p: URL) => readFileSync(p, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -48,13 +50,82 @@ function weights(words: number[]): number[] {
   return raw.map((r) => (r / s) * Math.sqrt(words.length) * 4);
 }
 
-function fit(rows: Rows, names: string[], epochs = EPOCHS, l2 = 1e-4): LinearModel {
+function fit(rows: Rows, names: string[]): LineModel {
+  return KIND === "mlp" ? fitMlp(rows, names) : fitLinear(rows, names);
+}
+
+function standardize(rows: Rows) {
   const d = rows.x[0]!.length, n = rows.x.length;
   const mean = new Array(d).fill(0), std = new Array(d).fill(0);
   for (const x of rows.x) for (let k = 0; k < d; k++) mean[k] += x[k]! / n;
   for (const x of rows.x) for (let k = 0; k < d; k++) std[k] += (x[k]! - mean[k]) ** 2 / n;
   for (let k = 0; k < d; k++) std[k] = Math.sqrt(std[k]) || 1;
   const X = rows.x.map((x) => Float64Array.from(x, (v, k) => (v - mean[k]) / std[k]));
+  return { d, n, mean, std, X };
+}
+
+function fitMlp(rows: Rows, names: string[], epochs = EPOCHS, l2 = 1e-5): MlpModel {
+  const { d, n, mean, std, X } = standardize(rows);
+  const H = HIDDEN, P = H * d + H + H + 1;
+  let seed = 11;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const th = new Float64Array(P); // w1 (H*d), b1 (H), w2 (H), b2
+  for (let i = 0; i < H * d; i++) th[i] = (rnd() * 2 - 1) * Math.sqrt(6 / d);
+  for (let j = 0; j < H; j++) th[H * d + H + j] = (rnd() * 2 - 1) * Math.sqrt(6 / H);
+  const m1 = new Float64Array(P), m2 = new Float64Array(P), g = new Float64Array(P), a = new Float64Array(H);
+  const order = Array.from({ length: n }, (_, i) => i);
+  const lr = 0.003, B = 128;
+  let t = 0;
+  for (let e = 0; e < epochs; e++) {
+    for (let i = n - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    let loss = 0, wsum = 0;
+    for (let s = 0; s < n; s += B) {
+      g.fill(0);
+      let bw = 0;
+      for (let q = s; q < Math.min(n, s + B); q++) {
+        const i = order[q]!, x = X[i]!;
+        let z = th[P - 1]!;
+        for (let j = 0; j < H; j++) {
+          let v = th[H * d + j]!;
+          const row = j * d;
+          for (let k = 0; k < d; k++) v += th[row + k]! * x[k]!;
+          a[j] = v > 0 ? v : 0;
+          z += th[H * d + H + j]! * a[j]!;
+        }
+        const p = 1 / (1 + Math.exp(-z)), wt = rows.w[i]!, err = (p - rows.y[i]!) * wt;
+        loss -= wt * (rows.y[i] ? Math.log(p + 1e-9) : Math.log(1 - p + 1e-9));
+        wsum += wt;
+        g[P - 1] += err;
+        for (let j = 0; j < H; j++) {
+          if (a[j]! <= 0) continue;
+          g[H * d + H + j] += err * a[j]!;
+          const gj = err * th[H * d + H + j]!, row = j * d;
+          g[H * d + j] += gj;
+          for (let k = 0; k < d; k++) g[row + k] += gj * x[k]!;
+        }
+        bw += wt;
+      }
+      t++;
+      const c1 = 1 - 0.9 ** t, c2 = 1 - 0.999 ** t;
+      for (let k = 0; k < P; k++) {
+        const gk = g[k]! / (bw || 1) + l2 * th[k]!;
+        m1[k] = 0.9 * m1[k]! + 0.1 * gk;
+        m2[k] = 0.999 * m2[k]! + 0.001 * gk * gk;
+        th[k] -= (lr * (m1[k]! / c1)) / (Math.sqrt(m2[k]! / c2) + 1e-8);
+      }
+    }
+    console.error(`  epoch ${e + 1}: loss ${(loss / wsum).toFixed(4)}`);
+  }
+  const r = (v: number) => Math.round(v * 1e4) / 1e4;
+  return {
+    kind: "mlp", names, mean: mean.map(r), std: std.map(r),
+    w1: Array.from(th.subarray(0, H * d), r), b1: Array.from(th.subarray(H * d, H * d + H), r),
+    w2: Array.from(th.subarray(H * d + H, H * d + 2 * H), r), b2: r(th[P - 1]!),
+  };
+}
+
+function fitLinear(rows: Rows, names: string[], epochs = EPOCHS, l2 = 1e-4): LinearModel {
+  const { d, n, mean, std, X } = standardize(rows);
   const w = new Float64Array(d), m1 = new Float64Array(d + 1), m2 = new Float64Array(d + 1);
   let b = 0, t = 0;
   const order = Array.from({ length: n }, (_, i) => i);
@@ -89,7 +160,7 @@ function fit(rows: Rows, names: string[], epochs = EPOCHS, l2 = 1e-4): LinearMod
     console.error(`  epoch ${e + 1}: loss ${(loss / rows.w.reduce((a, c) => a + c, 0)).toFixed(4)}`);
   }
   const r = (v: number) => Math.round(v * 1e5) / 1e5;
-  return { names, mean: mean.map(r), std: std.map(r), weights: Array.from(w, r), bias: r(b) };
+  return { kind: "linear", names, mean: mean.map(r), std: std.map(r), weights: Array.from(w, r), bias: r(b) };
 }
 
 const feats = pages.map((p) => lineFeatures(p.lines));

@@ -46,6 +46,8 @@ const RELATED_HEAD = /^(?:related(?: (?:articles|stories|content|coverage|news|t
 const TRENDING = /^(?:trending|most (?:popular|read|viewed|shared)|popular)/i;
 const SOURCE_LINK = /^(?:source link|source|leave a (?:comment|reply)|post a comment|comments?|\d+ comments?|share this(?: article| story)?|share|tweet|print|email)\s*:?$/i;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced|redistributed)/i;
+// Wire-copy trailers: "–With assistance from Jane Doe.", "(Updates with comment from ministry.)".
+const WIRE_TRAILER = /^[-–—]*\s*(?:with assistance from|additional reporting by|reporting by|editing by|writing by)\b.{0,120}$|^\((?:updates?|adds?|recasts?|corrects?|changes|rewrites|refiles)\b[^()]{0,140}\)$/i;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /**
@@ -61,19 +63,17 @@ export function extractTextDump(text: string, opts: TextDumpOptions = {}): Extra
   const removed: Removal[] = [];
   if (header) removed.push({ text: text.slice(header.start, header.end).trim(), reason: "header-line", offset: header.start });
 
-  const kept = verdicts.filter((v) => v.keep);
   // A headline or summary repeated as the first paragraph's opening (syndicated copies) is a title, not text.
   let dupTitle: string | null = null;
-  if (kept.length >= 2) {
-    const first = kept[0]!, next = kept[1]!;
-    const dl = parseDateline(next.line.text);
-    const rest = norm(dl ? next.line.text.slice(dl.end) : next.line.text);
-    const a = norm(first.line.text);
-    if (a && rest.startsWith(a) && !parseDateline(first.line.text)) {
-      first.keep = false;
-      first.reason = "duplicate-title";
-      dupTitle = first.line.text;
-    }
+  const firstKept = verdicts.findIndex((v) => v.keep);
+  const lead = verdicts[firstKept]!, prior = firstKept > 0 ? verdicts[firstKept - 1]! : null;
+  const leadDl = parseDateline(lead.line.text);
+  const rest = norm(leadDl ? lead.line.text.slice(leadDl.end) : lead.line.text);
+  const priorKey = prior ? norm(prior.line.text) : "";
+  if (prior && priorKey.split(" ").length >= 4 && rest.startsWith(priorKey) && !parseDateline(prior.line.text)) {
+    prior.keep = false;
+    prior.reason = "duplicate-title";
+    dupTitle = prior.line.text;
   }
   for (const v of verdicts) if (!v.keep) removed.push({ text: v.line.text, reason: v.reason ?? "boilerplate", offset: v.line.start });
   removed.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
@@ -115,6 +115,12 @@ function classify(lines: Line[]): LineVerdict[] {
   const x2 = contextFeatures(features, p1, words);
   const p = x2.map((x) => predict(MODEL.stage2, x));
   const out: LineVerdict[] = lines.map((line, i) => ({ line, p: p[i]!, keep: p[i]! >= MODEL.threshold, reason: null }));
+  if (!out.some((v) => v.keep)) {
+    // Nothing reached the threshold (a page unlike the training pages): keep its most article-like lines.
+    const top = Math.max(...p);
+    for (const v of out) v.keep = v.p >= top * 0.5 && (v.line.text.match(WORDS) ?? []).length >= 3;
+  }
+  fillGaps(out);
   applyRules(out);
   const firstKept = out.findIndex((v) => v.keep);
   let lastKept = -1;
@@ -129,11 +135,29 @@ function classify(lines: Line[]): LineVerdict[] {
   return out;
 }
 
+const isProse = (t: string) => wordCount(t) >= 10 && /[.!?…]["'”’)]*$/.test(t);
+
+/**
+ * A prose paragraph between two kept paragraphs, or closing the dump right after one, is article
+ * text even when the model hesitates (quotes opening a paragraph, the last line of a page without a footer).
+ */
+function fillGaps(out: LineVerdict[]): void {
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i]!;
+    if (v.keep || v.p < 0.2 || !isProse(v.line.text)) continue;
+    const prev = out[i - 1], next = out[i + 1];
+    if (prev?.keep && (next ? next.keep : true)) v.keep = true;
+  }
+}
+
 function applyRules(out: LineVerdict[]): void {
   const usesBlanks = out.filter((v) => v.line.blankBefore).length / out.length > 0.3;
   for (let i = 0; i < out.length; i++) {
     const v = out[i]!, t = v.line.text, n = wordCount(t);
-    if (PHOTO_CREDIT.test(t)) drop(v, n <= 8 && !/^(?:FILE|IN THIS)/.test(t) ? "photo-credit" : "caption");
+    // A paragraph opening with a wire dateline ("BEIJING (AP) —") is the article's first paragraph.
+    if (isProse(t) && parseDateline(t)) v.keep = true;
+    else if (WIRE_TRAILER.test(t)) drop(v, "boilerplate");
+    else if (PHOTO_CREDIT.test(t)) drop(v, n <= 8 && !/^(?:FILE|IN THIS)/.test(t) ? "photo-credit" : "caption");
     else if (n <= 6 && SOURCE_LINK.test(t)) drop(v, /comment|reply/i.test(t) ? "comments" : /share|tweet|print|email/i.test(t) ? "share" : "boilerplate");
     else if (n <= 40 && COPYRIGHT.test(t)) drop(v, "copyright");
     else if (RELATED_HEAD.test(t)) drop(v, TRENDING.test(t) ? "trending" : "related");
