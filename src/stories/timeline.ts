@@ -90,6 +90,8 @@ export function buildTimeline(articles: readonly TimelineArticle[], opts: Timeli
     const source = sourceOf(a);
     const mentionedIn = new Map<number, Set<string>>();
     for (const m of mentions) {
+      // Credit and copyright lines ("©2023 Bloomberg L.P.") and headline fragments are not events.
+      if (!isStatement(a.text, sentences[m.sentence]!)) continue;
       let s = mentionedIn.get(m.sentence);
       if (!s) mentionedIn.set(m.sentence, (s = new Set()));
       if (s.has(m.value)) continue;
@@ -112,7 +114,7 @@ export function buildTimeline(articles: readonly TimelineArticle[], opts: Timeli
         for (let i = 0; i < sentences.length && taken < o.leadSentences; i++) {
           const names = mentionedIn.get(i);
           if (names && !names.has(a.date)) continue;
-          if (wordCount(a.text, sentences[i]!) < 6) continue;
+          if (!isStatement(a.text, sentences[i]!)) continue;
           taken++;
           if (names?.has(a.date)) continue; // already evidence at full weight
           addEvidence(a.date, precision, { articleId: a.id, source, span: sentences[i]!, weight: o.publicationWeight, position: i });
@@ -149,8 +151,11 @@ function dateScore(c: Candidate): number {
   return s * (1 + 0.1 * Math.log1p(c.evidence.length - best.size));
 }
 
-function wordCount(text: string, span: Span): number {
-  return (text.slice(span.start, span.end).match(/\p{L}+/gu) ?? []).length;
+/** A sentence that can state an event: six words or more, not a copyright or photo credit line. */
+function isStatement(text: string, span: Span): boolean {
+  const s = text.slice(span.start, span.end);
+  if (/^\s*(?:©|\(c\)|copyright\b)/i.test(s) || /\((?:AP|AFP|Reuters) Photo/i.test(s)) return false;
+  return (s.match(/\p{L}+/gu) ?? []).length >= 6;
 }
 
 const STOP = new Set(
