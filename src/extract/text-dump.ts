@@ -138,15 +138,19 @@ function classify(lines: Line[]): LineVerdict[] {
 const isProse = (t: string) => wordCount(t) >= 10 && /[.!?…]["'”’)]*$/.test(t);
 
 /**
- * A prose paragraph between two kept paragraphs, or closing the dump right after one, is article
- * text even when the model hesitates (quotes opening a paragraph, the last line of a page without a footer).
+ * Prose paragraphs between two kept paragraphs, or running from a kept paragraph to the end of
+ * the dump, are article text even when the model hesitates: quotes opening a paragraph, and the
+ * closing paragraphs of a page saved without its footer (the bench pages always have one, so
+ * the model is unsure about the last lines of a dump).
  */
 function fillGaps(out: LineVerdict[]): void {
-  for (let i = 0; i < out.length; i++) {
-    const v = out[i]!;
-    if (v.keep || v.p < 0.2 || !isProse(v.line.text)) continue;
-    const prev = out[i - 1], next = out[i + 1];
-    if (prev?.keep && (next ? next.keep : true)) v.keep = true;
+  const candidate = (v: LineVerdict) => !v.keep && v.p >= 0.2 && isProse(v.line.text);
+  for (let a = 1; a < out.length; a++) {
+    if (!candidate(out[a]!) || !out[a - 1]!.keep) continue;
+    let b = a;
+    while (b + 1 < out.length && candidate(out[b + 1]!)) b++;
+    if (b + 1 === out.length || out[b + 1]!.keep) for (let i = a; i <= b; i++) out[i]!.keep = true;
+    a = b;
   }
 }
 
