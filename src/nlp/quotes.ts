@@ -143,8 +143,9 @@ function sourceBefore(masked: string, lo: number, cueStart: number): Span | null
     }
     const k = npStartBack(toks, j - 1);
     if (k < 0) return null;
-    // The appositive must describe, not act: it cannot itself contain a cue verb.
-    return { start: toks[k]!.start, end: toks[j - 1]!.end };
+    // The source spans the noun phrase and its appositive, as PolNeAR marks it ("Murphy, the head of Right to Rise USA,"),
+    // so a name on either side ("The commission's chairman, Daniel Reyes,") is inside it.
+    return { start: toks[k]!.start, end: toks[i - 1]!.end };
   }
   const k = npStartBack(toks, i);
   if (k < 0) return null;
@@ -503,7 +504,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
   }
 
   drafts.sort((a, b) => a.content.start - b.content.start);
-  return resolveAll(text, sentences, drafts, opts);
+  return resolveAll(text, sentences, marks, drafts, opts);
 }
 
 /** Reported speech within one sentence that holds no quotation marks. */
@@ -560,8 +561,10 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
   return null;
 }
 
-function resolveAll(text: string, sentences: Span[], drafts: Draft[], opts: ExtractQuotesOptions): Quote[] {
-  const index = buildSpeakerIndex(text, sentences, opts.entities);
+function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: Draft[], opts: ExtractQuotesOptions): Quote[] {
+  const full = buildSpeakerIndex(text, sentences, opts.entities);
+  // Names inside quotation marks are what speakers talk about, not who speaks.
+  const index = { ...full, mentions: full.mentions.filter((m) => !marks.some((q) => m.start > q.start && m.end < q.end)) };
   const subjects: NameMention[] = [];
   const out: Quote[] = [];
   const bySource = new Map<string, { speaker: string | null; speakerEntity: string | null; side: string | null }>();

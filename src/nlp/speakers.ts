@@ -169,10 +169,19 @@ function nameRuns(text: string): Run[] {
     const ws = kept.map((x) => stripPossessive(x.w));
     ws[ws.length - 1] = lastClean;
     // Role words just before the run in lowercase ("spokesperson Wang Wenbin").
-    const before = text.slice(Math.max(0, m.index - 60), m.index);
-    const lowerRole = /((?:[\p{L}.-]+[ \t\u00a0]+){0,3}?)([\p{Ll}-]+)[ \t\u00a0]+$/u.exec(before);
     let role = roleWords.join(" ");
-    if (lowerRole && TITLE_WORDS.has(lowerRole[2]!.toLowerCase())) role = (lowerRole[0]!.trim() + " " + role).trim();
+    const prevChar = text[m.index - 1];
+    if (prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") {
+      // A lowercase title word right before the run ("spokesperson Wang Wenbin") and up to three words before it.
+      const before = text.slice(Math.max(0, m.index - 60), m.index).split(/[ \t\u00a0]+/);
+      before.pop();
+      const last = before[before.length - 1];
+      if (last && /^\p{Ll}/u.test(last) && TITLE_WORDS.has(last)) {
+        const from = Math.max(0, before.length - 4);
+        const words = before.slice(from).filter((w) => /^[\p{L}.-]+$/u.test(w));
+        role = (words.join(" ") + " " + role).trim();
+      }
+    }
     out.push({ start, end, words: ws, role });
   }
   return out;
