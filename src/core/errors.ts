@@ -31,6 +31,7 @@ export const ERRORS = {
   BAD_CONFIG: spec(400, 78, (i, x) => `${i}: invalid configuration${d(x)}`),
   BAD_REQUEST: spec(400, 64, (i, x) => `${i}: bad request${d(x)}`),
   UNAUTHORIZED: spec(401, 77, (i, x) => `${i}: a valid token is required${d(x)} — send "Authorization: Bearer <token>" (set with --token or DOSSIER_TOKEN)`),
+  STAGE_FAILED: spec(500, 70, (i, x) => `${i}: the article was stored, but a later stage failed${d(x)} — the rest of the batch went on; please report this with the input`),
   INTERNAL: spec(500, 70, (i, x) => `${i}: internal error${d(x)} — please report this with the input that caused it`),
 } as const satisfies Record<string, ErrorSpec>;
 

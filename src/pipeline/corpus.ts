@@ -30,24 +30,27 @@ export class CorpusStages {
     return new CorpusStages(store, copies, new StoryClusterer({}, state ?? undefined));
   }
 
-  /** Files a newly stored article under its copy group and story; persists what changed. */
-  async add(article: Article, ann: Annotations | null): Promise<{ group: string; original: boolean; story: string; storyline: string }> {
+  /** Files a newly stored article under its copy group; persists the fingerprint and the group's records. */
+  async addCopies(article: Article): Promise<CopyRecord[]> {
     const fp = fingerprint(article.text);
-    const date = article.published?.date ?? null;
+    const date = article.published && !article.published.estimated ? article.published.date : null;
     const meta = { date, outlet: article.outlet, credited: wireCredits(article.text).length > 0 };
-    const r = this.copies.addFingerprint(article.id, fp, meta);
+    this.copies.addFingerprint(article.id, fp, meta);
     await this.store.putSignature(article.id, encodeFingerprint(fp), [...fp.bands].map((b) => b.toString(36)), meta);
     const group = this.copies.groupOf(article.id)!;
     const records: CopyRecord[] = group.members.length > 1
       ? group.members.map((m) => ({ articleId: m.articleId, group: group.id, original: m.articleId === group.original, kind: m.kind, similarity: m.similarity }))
       : [{ articleId: article.id, group: group.id, original: true, kind: null, similarity: 1 }];
     await this.store.putCopies(records);
+    return records;
+  }
 
-    const persons = ann?.entities.filter((e) => e.kind !== "other").map((e) => e.name) ?? null;
-    const copyOf = r.original ? null : group.original;
-    const s = this.clusterer.add({ id: article.id, text: article.text, title: article.title, date, entities: persons, copyOf });
+  /** Files an annotated article under a story (copies join their original's story and count once). */
+  async addStory(article: Article, ann: Annotations | null, copyOf: string | null): Promise<{ story: string; storyline: string }> {
+    const names = ann?.entities.filter((e) => e.kind !== "other").map((e) => e.name) ?? null;
+    const s = this.clusterer.add({ id: article.id, text: article.text, title: article.title, date: article.published?.date ?? null, entities: names, copyOf });
     await this.store.putStories([{ articleId: article.id, story: s.story, storyline: s.storyline }]);
-    return { group: group.id, original: r.original, story: s.story, storyline: s.storyline };
+    return s;
   }
 
   /** Persists the clusterer's state (call once at the end of a batch). */

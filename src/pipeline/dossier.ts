@@ -11,7 +11,7 @@ import type { ArticleFilter, ArticleSummary, QuoteFilter, QuoteRecord, Store } f
 import { annotateText } from "./annotate.ts";
 import { CorpusStages } from "./corpus.ts";
 import { ingestItems, type IngestOptions, type IngestSummary } from "./ingest.ts";
-import { estimateDate } from "./dates.ts";
+import { estimateDate, improvableBy } from "./dates.ts";
 
 export const ANNOTATION_VERSION = "annotate@1";
 
@@ -69,14 +69,45 @@ export class Dossier {
     const summary = await ingestItems(this.store, this.config, items, {
       ...opts,
       prepare: (a) => withEstimatedDate(a),
-      afterStore: async (article) => {
+      afterStore: async (stored) => {
+        const group = await corpus.addCopies(stored);
+        const article = await this.refineDates(stored, group);
         const ann = annotateText(article);
         await this.store.putAnnotations(article.id, ann, ANNOTATION_VERSION);
-        await corpus.add(article, ann);
+        const original = group.find((m) => m.original)?.articleId ?? null;
+        await corpus.addStory(article, ann, original && original !== article.id ? original : null);
       },
     });
     await corpus.flush();
     return summary;
+  }
+
+  /**
+   * Undated or estimated members of a copy group take the date of a dated member (the same article,
+   * republished); members already annotated get their relative dates re-resolved against it.
+   * Returns the article as it should be annotated.
+   */
+  private async refineDates(article: Article, group: { articleId: string }[]): Promise<Article> {
+    if (group.length < 2) return article;
+    const members = (await Promise.all(group.map((m) => (m.articleId === article.id ? article : this.store.getArticle(m.articleId))))).filter((a): a is Article => !!a);
+    const dated = members.filter((m) => m.published && !m.published.estimated).sort((a, b) => a.published!.date.localeCompare(b.published!.date))[0];
+    if (!dated) return article;
+    let result = article;
+    for (const m of members) {
+      if (m.id === dated.id || !improvableBy(m.published, dated.published)) continue;
+      const published: PublishedDate = {
+        date: dated.published!.date,
+        precision: dated.published!.precision,
+        source: "inferred",
+        estimated: true,
+        evidence: [`date of a copy of this article${dated.outlet ? ` (${dated.outlet})` : ""}: ${dated.published!.date}`],
+      };
+      await this.store.updatePublished(m.id, published);
+      const updated = { ...m, published };
+      if (m.id === article.id) result = updated;
+      else if (await this.store.getAnnotations(m.id)) await this.store.putAnnotations(m.id, annotateText(updated), ANNOTATION_VERSION);
+    }
+    return result;
   }
 
   // ------------------------------------------------------------------ articles

@@ -4,7 +4,7 @@
 
 import type { Config } from "../core/config.ts";
 import type { Article } from "../core/types.ts";
-import { asDossierError, type DossierError } from "../core/errors.ts";
+import { DossierError, asDossierError } from "../core/errors.ts";
 import type { InputItem } from "../ingest/files.ts";
 import type { Store } from "../store/store.ts";
 import { toArticle } from "./article.ts";
@@ -81,7 +81,16 @@ export async function ingestItems(
         if (r.status === "added") {
           s.added++;
           s.articleIds.push(r.id);
-          if (opts.afterStore) await opts.afterStore(article);
+          if (opts.afterStore) {
+            try {
+              await opts.afterStore(article);
+            } catch (e) {
+              // The article is stored (its own transaction); a failing later stage must not stop the batch.
+              const err = new DossierError("STAGE_FAILED", item.doc.origin, e instanceof Error ? e.message : String(e));
+              s.rejections.push({ origin: item.doc.origin, code: err.code, reason: err.message });
+              if (opts.failFast) throw err;
+            }
+          }
         } else s.duplicates++;
       }
     }

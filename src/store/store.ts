@@ -7,6 +7,7 @@ import type {
   CopyKind,
   DatePrecision,
   Entity,
+  PublishedDate,
   Quote,
   Rejection,
 } from "../core/types.ts";
@@ -107,6 +108,8 @@ export interface Store {
    */
   putArticle(article: Article, inputHash: string | null): Promise<PutResult>;
   getArticle(id: string): Promise<Article | null>;
+  /** Replaces an article's publication date (an estimate refined by a copy's date, say). */
+  updatePublished(id: string, published: PublishedDate | null): Promise<void>;
   /** Resolves a unique id prefix (as shown by `dossier articles`) to the full id. */
   resolveId(prefix: string): Promise<string | null>;
   listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;

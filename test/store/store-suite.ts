@@ -41,6 +41,10 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     assert.equal(await s.seenInput("h1"), a.id);
     assert.equal(await s.seenInput("nope"), null);
     assert.equal(await s.resolveId(a.id.slice(0, 10)), a.id);
+    const est = { date: "2024-11", precision: "month" as const, source: "inferred" as const, estimated: true, evidence: ["copy"] };
+    await s.updatePublished(a.id, est);
+    assert.deepEqual((await s.getArticle(a.id))!.published, est);
+    assert.equal((await s.listArticles({ from: "2024-11" }))[0]!.estimated, true);
   });
 
   withStore("re-adding the same article is a duplicate and adds nothing", async (s) => {
@@ -127,6 +131,9 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     assert.deepEqual(g.map((x) => x.articleId), [a.id, b.id]);
     assert.equal((await s.listArticles({ originalsOnly: true })).length, 1);
     assert.equal((await s.listArticles({ originalsOnly: true }))[0]!.copies, 1);
+    // search shows each copy group once, as its original, with the copy count
+    const hits = await s.search("wire");
+    assert.deepEqual(hits.map((h) => [h.id, h.copies]), [[a.id, 1]]);
   });
 
   withStore("stories and state blobs", async (s) => {

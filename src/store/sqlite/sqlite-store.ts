@@ -2,7 +2,7 @@
 // better-sqlite3 is synchronous; the Store interface is async so the same callers work on PostgreSQL.
 
 import Database from "better-sqlite3";
-import type { Annotations, Article, DatePrecision, Rejection } from "../../core/types.ts";
+import type { Annotations, Article, DatePrecision, PublishedDate, Rejection } from "../../core/types.ts";
 import type {
   ArticleFilter,
   ArticleSummary,
@@ -103,6 +103,12 @@ export class SqliteStore implements Store {
     return r ? rowToArticle(r) : null;
   }
 
+  async updatePublished(id: string, p: PublishedDate | null): Promise<void> {
+    this.db
+      .prepare("UPDATE articles SET published_date = ?, published_precision = ?, published_json = ? WHERE id = ?")
+      .run(p?.date ?? null, p?.precision ?? null, p ? JSON.stringify(p) : null, id);
+  }
+
   async resolveId(prefix: string): Promise<string | null> {
     if (!/^[0-9a-f]{4,64}$/i.test(prefix)) return null;
     const rows = this.db.prepare("SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2").all(prefix, prefix + "g") as Row[];
@@ -150,16 +156,24 @@ export class SqliteStore implements Store {
     const match = toFtsQuery(query);
     if (!match) return [];
     const w = this.where(f);
+    // Each copy group once: its original when the original matched, else its best-ranked member.
+    // Snippets are computed for the returned page only (they cost a pass over each article's text).
     const rows = this.db
       .prepare(
-        `SELECT s.*, snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
-         FROM articles_fts
-         JOIN (${SUMMARY_SELECT} ${w.sql}) s ON s.rowid = articles_fts.rowid
-         WHERE articles_fts MATCH ?
-         ORDER BY rank LIMIT ? OFFSET ?`,
+        `WITH hits AS (SELECT rowid AS hrow, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?)
+         SELECT * FROM (
+           SELECT s.*, h.rank, min(h.rank) OVER (PARTITION BY coalesce(s.group_id, s.id)) AS group_rank,
+             row_number() OVER (PARTITION BY coalesce(s.group_id, s.id) ORDER BY s.original DESC, h.rank) AS rn
+           FROM hits h JOIN (${SUMMARY_SELECT} ${w.sql}) s ON s.rowid = h.hrow
+         ) WHERE rn = 1 ORDER BY group_rank, id LIMIT ? OFFSET ?`,
       )
-      .all(...w.params, match, f.limit ?? 20, f.offset ?? 0) as Row[];
-    return rows.map((r) => ({ ...rowToSummary(r), snippet: r.snippet as string, rank: -(r.rank as number) }));
+      .all(match, ...w.params, f.limit ?? 20, f.offset ?? 0) as Row[];
+    const snip = this.db.prepare("SELECT snippet(articles_fts, 1, '[', ']', ' … ', 16) AS s FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?");
+    return rows.map((r) => ({
+      ...rowToSummary(r),
+      snippet: ((snip.get(match, r.rowid) as Row | undefined)?.s as string) ?? "",
+      rank: -(r.group_rank as number),
+    }));
   }
 
   async putRejection(rej: Rejection, inputHash: string | null): Promise<void> {
