@@ -1,6 +1,6 @@
 // Trains the NER tagger and writes models/ner/model.json.gz.
 //
-//   npx tsx scripts/train-ner.ts [--epochs N] [--dev] [--out PATH] [--clusters-cache PATH]
+//   npx tsx scripts/train-ner.ts [--epochs 10] [--out PATH] [--clusters-cache PATH] [--scale 1000] [--prune 2] [--min-count 2]
 //
 // Labeled data: ../shared/bench/ner/conll2003/eng.train only (eng.testa reported each epoch
 // for development; eng.testb is never read here). Unlabeled text for the word clusters: the
@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { induceClusters, rng } from "../src/nlp/ner/clusters.ts";
-import { docContext, sentenceFeatures, type FeatureResources, type Gazetteer } from "../src/nlp/ner/features.ts";
+import { docContext, lowerRatioBucket, sentenceFeatures, type FeatureResources, type Gazetteer } from "../src/nlp/ner/features.ts";
 import { NT, TAGS, viterbi, type SerializedModel } from "../src/nlp/ner/model.ts";
 import { taggerSentences, normalizeWord } from "../src/nlp/ner/tokens.ts";
 
@@ -138,16 +138,38 @@ const trainDocs = readConll(fileURLToPath(new URL("bench/ner/conll2003/eng.train
 const devDocs = readConll(fileURLToPath(new URL("bench/ner/conll2003/eng.testa", SHARED)));
 log(`train ${trainDocs.length} docs, dev ${devDocs.length} docs`);
 
+const unl = unlabeledSentences(trainDocs);
+log(`unlabeled: ${unl.length} sentences, ${unl.reduce((a, s) => a + s.length, 0)} tokens`);
 let clusters: Map<string, number[]>;
 if (CLUSTER_CACHE && existsSync(CLUSTER_CACHE)) {
   clusters = new Map(JSON.parse(readFileSync(CLUSTER_CACHE, "utf8")) as [string, number[]][]);
   log(`clusters from cache: ${clusters.size} words`);
 } else {
-  const unl = unlabeledSentences(trainDocs);
-  log(`unlabeled: ${unl.length} sentences, ${unl.reduce((a, s) => a + s.length, 0)} tokens`);
   clusters = induceClusters(unl);
   log(`clusters: ${clusters.size} words`);
   if (CLUSTER_CACHE) writeFileSync(CLUSTER_CACHE, JSON.stringify([...clusters]));
+}
+// How often each capitalized word is written in lowercase in the unlabeled text (not counting the
+// first word of a sentence, which is capitalized anyway).
+const lowerRatio = new Map<string, number>();
+{
+  const cap = new Map<string, number>();
+  const low = new Map<string, number>();
+  for (const s of unl)
+    for (let i = 1; i < s.length; i++) {
+      const w = s[i]!;
+      if (/^\p{Lu}\p{Ll}/u.test(w)) cap.set(w, (cap.get(w) ?? 0) + 1);
+      else if (/^\p{Ll}+$/u.test(w)) low.set(w, (low.get(w) ?? 0) + 1);
+    }
+  for (const [w, c] of cap) {
+    const l = low.get(w.toLowerCase()) ?? 0;
+    if (c + l >= 3) lowerRatio.set(w, lowerRatioBucket(l, c));
+  }
+  for (const [w, l] of low) {
+    const t = w[0]!.toUpperCase() + w.slice(1);
+    if (!cap.has(t) && l >= 3) lowerRatio.set(t, 4);
+  }
+  log(`lowercase ratios: ${lowerRatio.size} words`);
 }
 
 const fullGaz = buildGazetteer(trainDocs);
@@ -162,7 +184,7 @@ function docFeatures(doc: Doc, res: FeatureResources): string[][][] {
 }
 
 // Pass 1: count features on the training set.
-const resFor = (g: Gazetteer): FeatureResources => ({ clusters, gazetteer: g });
+const resFor = (g: Gazetteer): FeatureResources => ({ clusters, gazetteer: g, lowerRatio });
 const counts = new Map<string, number>();
 for (let d = 0; d < trainDocs.length; d++)
   for (const sf of docFeatures(trainDocs[d]!, resFor(foldGaz[d % 2]!))) for (const tf of sf) for (const f of tf) counts.set(f, (counts.get(f) ?? 0) + 1);
@@ -309,8 +331,8 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
 // ---------- save ----------
 const { weights, transitions } = averaged();
 // Quantize to integers at SCALE and drop features whose every weight rounds to 0 (or below PRUNE).
-const SCALE = Number(opt("scale", "100"));
-const PRUNE = Number(opt("prune", "1"));
+const SCALE = Number(opt("scale", "1000"));
+const PRUNE = Number(opt("prune", "2"));
 const feats = [...featIndex.keys()];
 const lines: string[] = [];
 for (let r = 0; r < F; r++) {
@@ -324,13 +346,14 @@ for (let r = 0; r < F; r++) {
   if (keep && parts.length) lines.push(`${feats[r]}\t${parts.join(" ")}`);
 }
 const model: SerializedModel = {
-  format: "dossier-ner-1",
+  format: "dossier-ner-2",
   tags: TAGS,
   scale: SCALE,
   transitions: Array.from(transitions, (x) => Math.round(x * SCALE)),
   features: lines.join("\n"),
   clusters: [...clusters].map(([k, v]) => `${k}\t${v.join(",")}`).join("\n"),
   gazetteer: [...fullGaz.entries].map(([k, v]) => `${k}\t${v}`).join("\n"),
+  lowerRatio: [...lowerRatio].map(([k, v]) => `${k}\t${v}`).join("\n"),
   meta: {
     trainedOn: "conll2003/eng.train",
     epochs: EPOCHS,

@@ -79,10 +79,21 @@ function gazetteerSpans(text: string): EntitySpan[] {
   return out;
 }
 
-/** Tagger spans plus gazetteer matches that overlap none of them, in text order. */
+/**
+ * Tagger spans plus gazetteer matches, in text order. A gazetteer match replaces the tagger spans it
+ * overlaps when it covers all of them ("People's Republic of China" over "Republic" + "China");
+ * otherwise the tagger wins.
+ */
 function mergeSpans(ner: readonly EntitySpan[], gaz: readonly EntitySpan[]): EntitySpan[] {
-  const out = [...ner];
-  for (const g of gaz) if (!ner.some((n) => n.start < g.end && g.start < n.end)) out.push(g);
+  let out = [...ner];
+  for (const g of gaz) {
+    const hit = out.filter((n) => n.start < g.end && g.start < n.end);
+    if (!hit.length) out.push(g);
+    else if (hit.every((n) => g.start <= n.start && n.end <= g.end && n.end - n.start < g.end - g.start)) {
+      out = out.filter((n) => !hit.includes(n));
+      out.push(g);
+    }
+  }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -139,7 +150,7 @@ function titleBefore(text: string, sentStart: number, start: number): string | n
 /** An apposition after a name: "Todd Robinson, the assistant secretary of state for ..., told". */
 function appositionAfter(text: string, sentEnd: number, end: number): string | null {
   const seg = text.slice(end, Math.min(sentEnd, end + 200));
-  const m = /^\s*,\s+(?:(?:the|a|an)\s+)?([^,;:()“”"]{3,160}?)\s*(?:,|;|\.\s|\.$|$)/u.exec(seg);
+  const m = /^\s*,\s+(?:(?:the|a|an)\s+)?([^,;:()“”"]{3,160}?)\s*(?:[,;]|[.!?]?$)/u.exec(seg);
   if (!m) return null;
   const phrase = m[1]!.trim();
   const words = phrase.split(/\s+/);
@@ -166,11 +177,14 @@ function sideOfPhrase(phrase: string, fallback: string | null): string | null {
     const prev = (words[i - 1] ?? "").toLowerCase();
     if (prev === "to" || prev === "in" || prev === "with") continue;
     for (let n = Math.min(6, words.length - i); n >= 1; n--) {
-      const s = words.slice(i, i + n).join(" ").replace(/[,.;:]+$/, "").replace(/['’]s$/, "");
-      const c = countryByName(s) ?? (n === 1 ? countryByDemonymWord(s) : undefined);
-      if (c) return c.name;
-      const b = bodyByName(s);
-      if (b) return b.side ?? fallback;
+      const raw = words.slice(i, i + n).join(" ").replace(/['’]s$/, "");
+      // Try as written ("U.S.") and without trailing punctuation ("China,").
+      for (const s of [raw, raw.replace(/[,.;:]+$/, "").replace(/['’]s$/, "")]) {
+        const c = countryByName(s) ?? (n === 1 ? countryByDemonymWord(s) : undefined);
+        if (c) return c.name;
+        const b = bodyByName(s);
+        if (b) return b.side ?? fallback;
+      }
     }
   }
   if (/secretary of state|attorney general|homeland security|national security adviser|senator|congress(?:wo)?man/i.test(phrase)) return "United States";
@@ -252,6 +266,11 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
       order.push(key);
     }
     if (surface !== d.name) d.aliases.add(surface);
+    // A dateline in capitals ("BEIJING") gives way to the ordinary spelling when one shows up.
+    if (d.name === d.name.toUpperCase() && surface !== surface.toUpperCase() && normalizeName(surface) === normalizeName(d.name)) {
+      d.aliases.add(d.name);
+      d.name = surface;
+    }
     d.side ??= side;
     d.lastSeen = pos;
     return d;
@@ -267,7 +286,7 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
     const surface = span.text.replace(/['’]s$/, "");
     const prev = k > 0 ? all[k - 1]! : null;
     const qualifier =
-      prev && /^\s*$/.test(text.slice(prev.end, span.start)) ? countryByName(prev.text) ?? countryByDemonymWord(prev.text) : undefined;
+      prev && /^(?:['’]s)?\s*$/.test(text.slice(prev.end, span.start)) ? countryByName(prev.text) ?? countryByDemonymWord(prev.text) : undefined;
     let d: Draft;
     let mentionKind: EntityKind;
     const country = countryByName(surface);

@@ -19,6 +19,16 @@ export interface Gazetteer {
 export interface FeatureResources {
   clusters: Clusters;
   gazetteer: Gazetteer;
+  /**
+   * For capitalized words (keyed in Title case): how often the unlabeled text writes the word in
+   * lowercase, bucketed 0..4. "Later" is mostly "later" (4); "Biden" never is (0).
+   */
+  lowerRatio: ReadonlyMap<string, number>;
+}
+
+/** Bucket of the share of lowercase occurrences (0 = never lowercase, 4 = almost always). */
+export function lowerRatioBucket(lower: number, capitalized: number): number {
+  return Math.min(4, Math.floor((lower / (lower + capitalized)) * 5));
 }
 
 /** Document-level facts used by context features, computed once per document. */
@@ -36,6 +46,8 @@ const DIGIT_RE = /\p{N}/u;
 
 /** Collapsed word shape: "Wang" → "Xx", "U.S." → "X.X.", "1996-12-06" → "d-d-d". */
 export function shortShape(w: string): string {
+  const hit = shapeMemo.get(w);
+  if (hit !== undefined) return hit;
   let out = "";
   let last = "";
   for (const ch of w) {
@@ -43,8 +55,12 @@ export function shortShape(w: string): string {
     if (c !== last) out += c;
     last = c;
   }
+  if (shapeMemo.size >= 100_000) shapeMemo.clear();
+  shapeMemo.set(w, out);
   return out;
 }
+// Shapes are recomputed for every neighbour pair; memoizing them halves context-feature time.
+const shapeMemo = new Map<string, string>();
 
 /** Full shape, truncated: "McDonald" → "XxXxxxxx" (first 8 characters). */
 function longShape(w: string): string {
@@ -86,6 +102,10 @@ export function wordFeatures(w: string, offset: number, res: FeatureResources): 
     if (w.includes(".") && LETTER_RE.test(w)) out.push("dot");
     if (DIGIT_RE.test(w) && LETTER_RE.test(w)) out.push("alnum");
     out.push(`len=${Math.min(n, 8)}`);
+    if (isCapitalized(w) && LETTER_RE.test(w)) {
+      const r = res.lowerRatio.get(w.length > 1 && isAllCaps(w) ? titleCase(w) : w);
+      out.push(`lr=${r ?? "none"}`);
+    }
     if (cl) for (let k = 0; k < cl.length; k++) out.push(`c${k}=${cl[k]}`);
     else out.push("c=none");
   } else if (offset === -1 || offset === 1) {

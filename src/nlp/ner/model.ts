@@ -23,11 +23,12 @@ export interface NerModel {
   transitions: Float32Array;
   clusters: Clusters;
   gazetteer: Gazetteer;
+  lowerRatio: Map<string, number>;
 }
 
 /** What the model file holds (JSON, gzipped). Weights are integers; divide by `scale`. */
 export interface SerializedModel {
-  format: "dossier-ner-1";
+  format: "dossier-ner-2";
   tags: readonly string[];
   scale: number;
   transitions: number[];
@@ -37,12 +38,14 @@ export interface SerializedModel {
   clusters: string;
   /** Lines "lowercased name\tTYPE[|TYPE]". */
   gazetteer: string;
+  /** Lines "Word\tbucket" (see FeatureResources.lowerRatio). */
+  lowerRatio: string;
   /** How the model was trained and what it scored, for the record. */
   meta: Record<string, unknown>;
 }
 
 export function deserializeModel(s: SerializedModel): NerModel {
-  if (s.format !== "dossier-ner-1" || s.tags.join(",") !== TAGS.join(",")) throw new Error("unsupported NER model format");
+  if (s.format !== "dossier-ner-2" || s.tags.join(",") !== TAGS.join(",")) throw new Error("unsupported NER model format");
   const lines = s.features.split("\n");
   const features = new Map<string, number>();
   const weights = new Float32Array(lines.length * NT);
@@ -73,7 +76,13 @@ export function deserializeModel(s: SerializedModel): NerModel {
     entries.set(key, line.slice(tab + 1));
     maxLen = Math.max(maxLen, key.split(" ").length);
   }
+  const lowerRatio = new Map<string, number>();
+  for (const line of s.lowerRatio.split("\n")) {
+    const tab = line.lastIndexOf("\t");
+    if (tab > 0) lowerRatio.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
   return {
+    lowerRatio,
     features,
     weights: weights.subarray(0, row * NT),
     transitions: Float32Array.from(s.transitions, (x) => x * inv),

@@ -35,14 +35,14 @@ export const DEFAULT_MODEL_URL = new URL("../../../models/ner/model.json.gz", im
 export class NerTagger {
   readonly model: NerModel;
   private readonly res: FeatureResources;
-  private readonly cache: Map<string, Int32Array>[] = OFFSETS.map(() => new Map());
+  private readonly cache: Map<string, Float32Array>[] = OFFSETS.map(() => new Map());
   private readonly bias: number;
   /** Entries per offset before a cache is dropped (bounds memory on endless streams). */
   private static readonly CACHE_LIMIT = 200_000;
 
   constructor(model: NerModel) {
     this.model = model;
-    this.res = { clusters: model.clusters, gazetteer: model.gazetteer };
+    this.res = { clusters: model.clusters, gazetteer: model.gazetteer, lowerRatio: model.lowerRatio };
     this.bias = model.features.get("bias") ?? -1;
   }
 
@@ -51,19 +51,21 @@ export class NerTagger {
     return new NerTagger(deserializeModel(json));
   }
 
-  private rows(word: string, k: number): Int32Array {
+  /** Summed weights of the word features of `word` seen at OFFSETS[k] (one NT-vector, cached). */
+  private wordScores(word: string, k: number): Float32Array {
     const cache = this.cache[k]!;
-    let r = cache.get(word);
-    if (r) return r;
-    const ids: number[] = [];
+    let v = cache.get(word);
+    if (v) return v;
+    v = new Float32Array(NT);
+    const W = this.model.weights;
     for (const f of wordFeatures(word, OFFSETS[k]!, this.res)) {
       const id = this.model.features.get(f);
-      if (id !== undefined) ids.push(id);
+      if (id === undefined) continue;
+      for (let t = 0; t < NT; t++) v[t]! += W[id * NT + t]!;
     }
-    r = Int32Array.from(ids);
     if (cache.size >= NerTagger.CACHE_LIMIT) cache.clear();
-    cache.set(word, r);
-    return r;
+    cache.set(word, v);
+    return v;
   }
 
   /** Tag indices (into TAGS) for one sentence of normalized words. */
@@ -74,21 +76,20 @@ export class NerTagger {
     const e = new Float32Array(n * NT);
     const headline = isHeadline(words);
     const gaz = gazetteerFeatures(words, this.res.gazetteer);
-    const add = (base: number, row: number) => {
-      const r = row * NT;
-      for (let t = 0; t < NT; t++) e[base + t]! += W[r + t]!;
-    };
     for (let i = 0; i < n; i++) {
       const base = i * NT;
-      if (this.bias >= 0) add(base, this.bias);
+      if (this.bias >= 0) for (let t = 0; t < NT; t++) e[base + t]! += W[this.bias * NT + t]!;
       for (let k = 0; k < OFFSETS.length; k++) {
         const j = i + OFFSETS[k]!;
         if (j < 0 || j >= n) continue;
-        for (const row of this.rows(words[j]!, k)) add(base, row);
+        const v = this.wordScores(words[j]!, k);
+        for (let t = 0; t < NT; t++) e[base + t]! += v[t]!;
       }
       for (const f of contextFeatures(words, i, headline, gaz, doc)) {
         const id = F.get(f);
-        if (id !== undefined) add(base, id);
+        if (id === undefined) continue;
+        const r = id * NT;
+        for (let t = 0; t < NT; t++) e[base + t]! += W[r + t]!;
       }
     }
     return viterbi(e, n, this.model.transitions);

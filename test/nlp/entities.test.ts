@@ -1,0 +1,153 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { resolveEntities, entityKey } from "../../src/nlp/entities.ts";
+import type { Entity } from "../../src/core/types.ts";
+
+const FIXTURES = new URL("../fixtures/ner-articles/", import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), "utf8");
+const SHARED = new URL("../../../shared/", import.meta.url);
+const seedsDir = fileURLToPath(new URL("seeds/", SHARED));
+
+const byName = (entities: Entity[], name: string) => entities.find((e) => e.name === name);
+
+test("a surname after the full name joins the same person; roles and side from the title", () => {
+  const { entities, mentions } = resolveEntities(fixture("briefing.txt"));
+  const mao = byName(entities, "Mao Ning");
+  assert.ok(mao, entities.map((e) => e.name).join(", "));
+  assert.equal(mao.key, "person:mao ning");
+  assert.ok(mao.aliases.includes("Mao"));
+  assert.deepEqual(mao.roles, ["Foreign Ministry spokesperson"]);
+  // Unqualified "Foreign Ministry" in a Beijing-datelined story: China's.
+  assert.equal(mao.side, "China");
+  const maoMentions = mentions.filter((m) => m.entity === mao.key).map((m) => m.text);
+  assert.deepEqual(maoMentions, ["Mao Ning", "Mao"]);
+});
+
+test("apposition roles give the side: “Gina Raimondo, the U.S. commerce secretary,”", () => {
+  const { entities } = resolveEntities(fixture("briefing.txt"));
+  const r = byName(entities, "Gina Raimondo")!;
+  assert.deepEqual(r.roles, ["U.S. commerce secretary"]);
+  assert.equal(r.side, "United States");
+  assert.deepEqual(r.aliases, ["Raimondo"]);
+});
+
+test("country aliases collapse to one entity; capitals used for governments become the government", () => {
+  const text = fixture("briefing.txt");
+  const { entities, mentions } = resolveEntities(text);
+  const us = entities.find((e) => e.key === "place:united states")!;
+  assert.ok(us, "United States entity");
+  assert.deepEqual([...us.aliases].sort(), ["America", "U.S."]);
+  const china = entities.find((e) => e.key === "place:china")!;
+  for (const a of ["PRC", "People’s Republic of China", "Chinese"]) assert.ok(china.aliases.includes(a), a);
+  // "saying Washington was ..." and "Beijing has warned" are governments; "a news conference in Beijing" is a place.
+  const wash = mentions.find((m) => m.text === "Washington")!;
+  assert.equal(wash.entity, "org:government of the united states");
+  assert.equal(wash.kind, "org");
+  const beijings = mentions.filter((m) => m.text === "Beijing");
+  assert.deepEqual(beijings.map((m) => m.kind), ["place", "org"]);
+  assert.equal(entities.find((e) => e.key === "org:government of china")?.side, "China");
+  // The dateline in capitals and "Beijing" in the text are one place, spelled normally.
+  assert.equal(entities.find((e) => e.key === "place:beijing")?.name, "Beijing");
+});
+
+test("government bodies carry their side; qualified generic bodies take the qualifier's", () => {
+  const { entities } = resolveEntities(fixture("briefing.txt"));
+  assert.equal(entities.find((e) => e.name === "Commerce Department")?.side, "United States");
+  assert.equal(entities.find((e) => e.name === "Foreign Ministry")?.side, "China");
+  const { entities: e2 } = resolveEntities("The Japanese Foreign Ministry summoned the ambassador. Officials in Tokyo said little.");
+  assert.equal(e2.find((e) => e.name === "Foreign Ministry")?.side, "Japan");
+});
+
+test("demonym roles, apposition before the name, and titles inside the tagger span", () => {
+  const { entities } = resolveEntities(fixture("visit.txt"));
+  const barcena = byName(entities, "Alicia Bárcena")!;
+  assert.equal(barcena.side, "Mexico");
+  assert.deepEqual(barcena.roles, ["Mexican Foreign Minister"]);
+  assert.equal(barcena.key, "person:alicia barcena");
+  const rosa = byName(entities, "Rosa Icela Rodríguez")!;
+  assert.deepEqual(rosa.roles, ["head of the Mexican delegation"]);
+  assert.equal(rosa.side, "Mexico");
+  const blinken = byName(entities, "Antony Blinken")!;
+  assert.equal(blinken.side, "United States");
+  assert.ok(blinken.aliases.includes("Blinken"));
+});
+
+test("possessive country before a role: “Germany’s chancellor Olaf Scholz”", () => {
+  const { entities } = resolveEntities(fixture("possessives.txt"));
+  const s = byName(entities, "Olaf Scholz")!;
+  assert.equal(s.side, "Germany");
+  assert.ok(s.aliases.includes("Scholz"));
+});
+
+test("mentions keep offsets into the text and point at existing entities", () => {
+  for (const name of ["briefing.txt", "visit.txt", "possessives.txt"]) {
+    const text = fixture(name);
+    const { mentions, entities } = resolveEntities(text);
+    const keys = new Set(entities.map((e) => e.key));
+    for (const m of mentions) {
+      assert.equal(text.slice(m.start, m.end), m.text);
+      assert.ok(keys.has(m.entity), `${m.entity} is an entity`);
+    }
+  }
+});
+
+test("keys are stable across articles and spellings", () => {
+  assert.equal(entityKey("person", "Andrés  López"), "person:andres lopez");
+  const a = resolveEntities("U.S. President Joe Biden spoke.").entities.find((e) => e.kind === "person");
+  const b = resolveEntities("Later, Joe Biden said the talks went well.").entities.find((e) => e.kind === "person");
+  assert.equal(a?.key, "person:joe biden");
+  assert.equal(a?.key, b?.key);
+});
+
+test("resolveEntities accepts spans from the caller and does not mutate them", () => {
+  const text = "Officials said Maria Lopez, the agency director, resigned.";
+  const spans = Object.freeze([Object.freeze({ start: 15, end: 26, type: "PER" as const, text: "Maria Lopez" })]);
+  const { entities } = resolveEntities(text, spans);
+  const p = byName(entities, "Maria Lopez")!;
+  assert.deepEqual(p.roles, ["agency director"]);
+  assert.equal(p.side, null);
+});
+
+const SEED_PEOPLE: [string, string][] = [
+  ["Wang Wenbin", "China"],
+  ["Todd Robinson", "United States"],
+  ["Lin Jian", "China"],
+  ["Wang Xiaohong", "China"],
+  ["Jen Daskal", "United States"],
+  ["Rahul Gupta", "United States"],
+  ["Antony Blinken", "United States"],
+  ["Xi Jinping", "China"],
+  ["Joe Biden", "United States"],
+];
+
+test("seeds 001–004: the named officials are persons with the right sides", { skip: !existsSync(seedsDir) && "needs ../shared" }, () => {
+  const files = readdirSync(seedsDir).filter((f) => /^00[1-4]_/.test(f)).sort();
+  assert.equal(files.length, 4);
+  const found = new Map<string, Entity[]>();
+  for (const f of files) {
+    for (const e of resolveEntities(readFileSync(seedsDir + f, "utf8")).entities) {
+      if (e.kind !== "person") continue;
+      found.set(e.name, [...(found.get(e.name) ?? []), e]);
+    }
+  }
+  for (const [name, side] of SEED_PEOPLE) {
+    const es = found.get(name);
+    assert.ok(es, `${name} found as a person (persons: ${[...found.keys()].join(", ")})`);
+    for (const e of es) assert.equal(e.side, side, `${name} speaks for ${side}`);
+  }
+  // Wang Wenbin is "Wang" later in 001: one entity, not two.
+  const wang = resolveEntities(readFileSync(seedsDir + files[0], "utf8")).entities.filter((e) => e.kind === "person" && e.name.startsWith("Wang"));
+  assert.equal(wang.length, 1);
+  assert.ok(wang[0]!.aliases.includes("Wang"));
+});
+
+test("seeds: Washington and Beijing as governments, U.S. variants as one country", { skip: !existsSync(seedsDir) && "needs ../shared" }, () => {
+  const f = readdirSync(seedsDir).find((x) => x.startsWith("001_"))!;
+  const { entities } = resolveEntities(readFileSync(seedsDir + f, "utf8"));
+  assert.ok(entities.find((e) => e.key === "org:government of the united states")?.aliases.includes("Washington"));
+  assert.ok(entities.find((e) => e.key === "org:government of china")?.aliases.includes("Beijing"));
+  const us = entities.filter((e) => e.kind === "place" && e.side === "United States");
+  assert.equal(us.length, 1);
+});
