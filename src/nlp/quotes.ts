@@ -261,6 +261,13 @@ function maskQuotes(text: string, marks: MarkSpan[]): string {
 
 /** Trailing attribution right after a closing mark: “…,” Wang said / ,” said Lin / ,” Todd Robinson, the …, told reporters. */
 function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: number): Attribution | null {
+  // Signed quotes: “…” ― Pamela Reyes (a dash, then a name ending the line).
+  const dash = /^[ \t\u00a0]*([―—–])[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})[ \t\u00a0]*$/u.exec(masked.slice(q.end, hi));
+  if (dash) {
+    const cueAt = q.end + dash[0].indexOf(dash[1]!);
+    const srcAt = q.end + dash[0].lastIndexOf(dash[2]!);
+    return { cue: { start: cueAt, end: cueAt + 1 }, source: { start: srcAt, end: srcAt + dash[2]!.length } };
+  }
   const lead = /^[ \t\u00a0]*[,—–-]?[ \t\u00a0]*/.exec(masked.slice(q.end, hi))![0];
   const from = q.end + lead.length;
   const innerEnd = text[q.end - 2];
@@ -451,7 +458,9 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
     }
     // Uncued quote right after an attributed one: the same speaker goes on (“A,” he said. “B.” / next paragraph).
     // PolNeAR spans such a run as one content, interruption included (222 of 251 split quotes in train).
-    if (cur >= 0 && curLast >= 0 && bridges(text, marks[curLast]!, q, drafts[cur]!)) {
+    const sj0 = sentenceAt(sentences, Math.max(q.start, q.end - 1));
+    const tailLetters = /[\p{L}\p{N}]/u.test(masked.slice(q.end, Math.max(q.end, sentences[sj0]?.end ?? q.end)));
+    if (!tailLetters && cur >= 0 && curLast >= 0 && bridges(text, marks[curLast]!, q, drafts[cur]!)) {
       const d = drafts[cur]!;
       drafts[cur] = { ...d, content: { start: d.content.start, end: Math.max(d.content.end, q.end) } };
       draftOfMark[qi] = cur;
