@@ -384,6 +384,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
   // ---- Direct quotes ----
   const attrOf: (Attribution | null)[] = marks.map(() => null);
   const cueKind: string[] = marks.map(() => "");
+  const lateEnd: number[] = marks.map(() => -1);
   for (let qi = 0; qi < marks.length; qi++) {
     const q = marks[qi]!;
     const si = sentenceAt(sentences, q.start);
@@ -409,6 +410,20 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
     if (lead) {
       attrOf[qi] = lead;
       cueKind[qi] = "lead";
+      continue;
+    }
+    // Late attribution further on in the sentence: “You squeezed …” to drive up the price, she said.
+    const sj = sentenceAt(sentences, Math.max(q.start, q.end - 1));
+    const sEnd = sentences[sj]?.end ?? q.end;
+    for (const c of cuesIn(masked, q.end, sEnd)) {
+      const comma = masked.lastIndexOf(",", c.start);
+      if (comma < q.end - 1) break;
+      const src = sourceBefore(masked, comma + 1, c.start);
+      if (!src || src.start !== firstWordStart(masked, comma + 1, c.start)) continue;
+      attrOf[qi] = { cue: c, source: src };
+      cueKind[qi] = "late";
+      lateEnd[qi] = comma;
+      break;
     }
   }
 
@@ -425,7 +440,11 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
     const sentEnd = Math.max(sentences[sj]?.end ?? q.end, q.end);
     if (a) {
       let content: Span;
-      if (cueKind[qi] === "trail") {
+      if (cueKind[qi] === "late") {
+        const before = masked.slice(sentStart, q.start);
+        const start = before.trim() && !cuesIn(masked, sentStart, q.start).length && !/[“”"]/.test(before) ? sentStart : q.start;
+        content = { start, end: trimEnd(text, q.end, lateEnd[qi]!) };
+      } else if (cueKind[qi] === "trail") {
         // Clause before the quote belongs to the content when it holds no cue of its own: China “needs to do more…,” X told.
         let start = q.start;
         const before = masked.slice(sentStart, q.start);
