@@ -33,6 +33,17 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+/** A directory's inputs in name order (files and subdirectories interleaved by name), hidden entries skipped. */
+function* walkDir(dir: string): Generator<{ path: string; error?: DossierError }> {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) yield* walkDir(full);
+    else if (e.isFile() && inputKind(full)) yield { path: full };
+  }
+}
+
 /** Expands paths: files as given, directories recursively (sorted, hidden entries skipped). */
 export function* walkPaths(paths: string[]): Generator<{ path: string; error?: DossierError }> {
   for (const p of paths) {
@@ -43,19 +54,8 @@ export function* walkPaths(paths: string[]): Generator<{ path: string; error?: D
       yield { path: p, error: new DossierError("NOT_FOUND", p) };
       continue;
     }
-    if (st.isDirectory()) {
-      const stack = [p];
-      while (stack.length) {
-        const dir = stack.pop()!;
-        const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? 1 : -1));
-        for (const e of entries) {
-          if (e.name.startsWith(".")) continue;
-          const full = join(dir, e.name);
-          if (e.isDirectory()) stack.push(full);
-          else if (e.isFile() && inputKind(full)) yield { path: full };
-        }
-      }
-    } else yield { path: p };
+    if (st.isDirectory()) yield* walkDir(p);
+    else yield { path: p };
   }
 }
 

@@ -46,7 +46,10 @@ export class CorpusStages {
   }
 
   /** Files an annotated article under a story (copies join their original's story and count once). */
-  async addStory(article: Article, ann: Annotations | null, copyOf: string | null): Promise<{ story: string; storyline: string }> {
+  async addStory(article: Article, ann: Annotations | null, copyGroup: readonly string[]): Promise<{ story: string; storyline: string }> {
+    // Whichever member of its copy group arrived first decides the story, so the original arriving after
+    // its copy joins the copy's story: the partition does not depend on arrival order.
+    const copyOf = copyGroup.find((id) => id !== article.id && this.clusterer.storyOf(id) !== undefined) ?? null;
     const names = ann?.entities.filter((e) => e.kind !== "other").map((e) => e.name) ?? null;
     const s = this.clusterer.add({ id: article.id, text: article.text, title: article.title, date: article.published?.date ?? null, entities: names, copyOf });
     await this.store.putStories([{ articleId: article.id, story: s.story, storyline: s.storyline }]);

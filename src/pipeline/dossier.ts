@@ -74,8 +74,7 @@ export class Dossier {
         const article = await this.refineDates(stored, group);
         const ann = annotateText(article);
         await this.store.putAnnotations(article.id, ann, ANNOTATION_VERSION);
-        const original = group.find((m) => m.original)?.articleId ?? null;
-        await corpus.addStory(article, ann, original && original !== article.id ? original : null);
+        await corpus.addStory(article, ann, group.map((m) => m.articleId));
       },
     });
     await corpus.flush();
