@@ -113,7 +113,7 @@ const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.
 const PLACE = "[A-Z][\\p{L}.'’\\- ]{0,40}?(?:,\\s*[A-Z][\\p{L}.'’\\- ]{0,25}?)?";
 const DASH = "(?:--|[-—–]{1,2})";
 const WITH_OUTLET = new RegExp(
-  `^\\s*(?:(${PLACE})(?:\\s*,\\s*(${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?))?\\s*)?\\(([^()\\n]{2,50})\\)\\s*${DASH}\\s*`,
+  `^\\s*(?:(${PLACE})(?:\\s*,\\s*(${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?))?\\s*)?\\(([^()\\n]{2,50})\\)\\s*(?:${DASH}|:)\\s*`,
   "u",
 );
 // "NEW YORK —": without an outlet we only trust an all-caps place, and a spaced dash.
@@ -122,12 +122,12 @@ const CAPS_ONLY = new RegExp(
   "u",
 );
 // Words that open a paragraph in capitals and are followed by a dash without being a place.
-const NOT_PLACES = new Set(["UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "LISTEN", "VIDEO", "PHOTOS", "OPINION", "ANALYSIS", "EDITOR'S NOTE", "CORRECTION", "FILE", "NOTE", "LIVE", "READ", "MORE"]);
+const NOT_PLACES = new Set(["WOW", "NB", "PS", "TLDR", "ICYMI", "FAQ", "DISCLAIMER", "WARNING", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "LISTEN", "VIDEO", "PHOTOS", "OPINION", "ANALYSIS", "EDITOR'S NOTE", "CORRECTION", "FILE", "NOTE", "LIVE", "READ", "MORE"]);
 
 function looksLikeOutlet(raw: string): boolean {
   // Unknown outlets must look like a name: 1-5 capitalized words, no sentence punctuation.
   const words = raw.trim().split(/\s+/);
-  return words.length <= 5 && /^[A-Z]/.test(raw.trim()) && !/[.!?;:]$/.test(raw.trim()) && !/^(file|photo|video|updated?|pictured|left|right|center|ap photo)$/i.test(raw.trim());
+  return words.length <= 5 && !/\d/.test(raw) && /^[A-Z]/.test(raw.trim()) && !/[.!?;:]$/.test(raw.trim()) && !/^(file|photo|video|updated?|pictured|left|right|center|ap photo)$/i.test(raw.trim());
 }
 
 /**
@@ -140,8 +140,12 @@ export function parseDateline(text: string): Dateline | null {
   const m = WITH_OUTLET.exec(head);
   if (m) {
     const raw = m[3]!.trim();
-    const outlet = normalizeOutlet(raw) ?? (looksLikeOutlet(raw) ? raw : null);
+    const known = normalizeOutlet(raw);
     const place = m[1]?.trim().replace(/,$/, "") || null;
+    const lead = place?.split(",")[0] ?? "";
+    // An unknown name in brackets is only an outlet after an all-caps place ("NEW JERSEY (WABC) --"):
+    // "Search Engine Optimization (SEO) —" is a glossary entry, not a dateline.
+    const outlet = known ?? (place && /[A-Z]{2}/.test(lead) && lead === lead.toUpperCase() && looksLikeOutlet(raw) ? raw : null);
     if (outlet && !(place && NOT_PLACES.has(place.toUpperCase()))) return { place, outlet, end: m[0].length };
   }
   const c = CAPS_ONLY.exec(head);

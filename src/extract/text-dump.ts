@@ -48,6 +48,8 @@ const SOURCE_LINK = /^(?:source link|source|leave a (?:comment|reply)|post a com
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced|redistributed)/i;
 // Wire-copy trailers: "–With assistance from Jane Doe.", "(Updates with comment from ministry.)".
 const WIRE_TRAILER = /^[-–—]*\s*(?:with assistance from|additional reporting by|reporting by|editing by|writing by)\b.{0,120}$|^\((?:updates?|adds?|recasts?|corrects?|changes|rewrites|refiles)\b[^()]{0,140}\)$/i;
+// A row of share buttons: only network names and share verbs ("Whatsapp Facebook Pinterest Download").
+const SOCIAL_ONLY = /^(?:(?:share|tweet|email|e-mail|print|copy link|whatsapp|facebook|twitter|x|pinterest|pint|linkedin|reddit|telegram|messenger|flipboard|tumblr|sms|baixar|download|compartilhe|partager|teilen|compartir)\b[\s|,·•/]*){2,}$/i;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /**
@@ -120,6 +122,18 @@ function classify(lines: Line[]): LineVerdict[] {
     const top = Math.max(...p);
     for (const v of out) v.keep = v.p >= top * 0.5 && (v.line.text.match(WORDS) ?? []).length >= 3;
   }
+  // A paragraph opening with a wire dateline ("BEIJING (AP) —") is the article's first paragraph.
+  // Only datelines naming an outlet count: capitals and a dash also open list items ("BASIL - Repels flies").
+  const opener = out.findIndex((v) => {
+    if (!isProse(v.line.text)) return false;
+    const dl = parseDateline(v.line.text);
+    return dl !== null && dl.outlet !== null && (v.keep || out.slice(v.line.index + 1, v.line.index + 3).some((w) => w.keep));
+  });
+  if (opener >= 0) {
+    out[opener]!.keep = true;
+    // Lines kept above it are teasers and decks of other stories (the title is chosen separately).
+    for (let i = 0; i < opener; i++) out[i]!.keep = false;
+  }
   fillGaps(out);
   applyRules(out);
   const firstKept = out.findIndex((v) => v.keep);
@@ -158,10 +172,9 @@ function applyRules(out: LineVerdict[]): void {
   const usesBlanks = out.filter((v) => v.line.blankBefore).length / out.length > 0.3;
   for (let i = 0; i < out.length; i++) {
     const v = out[i]!, t = v.line.text, n = wordCount(t);
-    // A paragraph opening with a wire dateline ("BEIJING (AP) —") is the article's first paragraph.
-    if (isProse(t) && parseDateline(t)) v.keep = true;
-    else if (WIRE_TRAILER.test(t)) drop(v, "boilerplate");
+    if (WIRE_TRAILER.test(t)) drop(v, "boilerplate");
     else if (PHOTO_CREDIT.test(t)) drop(v, n <= 8 && !/^(?:FILE|IN THIS)/.test(t) ? "photo-credit" : "caption");
+    else if (n <= 8 && SOCIAL_ONLY.test(t)) drop(v, "share");
     else if (n <= 6 && SOURCE_LINK.test(t)) drop(v, /comment|reply/i.test(t) ? "comments" : /share|tweet|print|email/i.test(t) ? "share" : "boilerplate");
     else if (n <= 40 && COPYRIGHT.test(t)) drop(v, "copyright");
     else if (RELATED_HEAD.test(t)) drop(v, TRENDING.test(t) ? "trending" : "related");
