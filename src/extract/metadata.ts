@@ -1,6 +1,7 @@
 // Page metadata for an article: title, authors, publication date, outlet and language, read
 // from (in order of trust) JSON-LD, <meta> tags, microdata and visible page elements, then the URL.
 
+import { decodeHTML } from "entities";
 import type { PublishedDate } from "../core/types.ts";
 import { findAll, textContent, walk } from "./dom.ts";
 import type { HtmlElement, ParsedPage } from "./dom.ts";
@@ -15,6 +16,10 @@ export interface PageMetadata {
   articleBody: string | null;
   /** Every headline-like string seen (og:title, <title>, h1...) for dropping duplicate-title blocks. */
   titleVariants: string[];
+  /** How the title was chosen: an <h1> that agrees with the metadata is the strongest evidence. */
+  titleSource: "h1-agrees" | "h1-single" | "meta" | "h1-first" | null;
+  /** Metadata titles (JSON-LD headline, og:title, <title>), for checking visible headings against. */
+  metaTitles: string[];
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -64,6 +69,11 @@ function str(v: Json | undefined): string | null {
   return null;
 }
 
+function strD(v: Json | undefined): string | null {
+  const s = str(v);
+  return s ? decodeLite(s) : null;
+}
+
 function names(v: Json | undefined): string[] {
   if (v == null) return [];
   if (typeof v === "string") return [v.trim()].filter(Boolean);
@@ -78,7 +88,8 @@ function names(v: Json | undefined): string[] {
   return [];
 }
 
-const decodeLite = (s: string) => s.replace(/\s+/g, " ").trim();
+/** Collapses whitespace and undoes double-encoded entities ("&amp;#8211;" arrives as "&#8211;"). */
+const decodeLite = (s: string) => (/&(#\d+|#x[\da-f]+|[a-z]+\d?);/i.test(s) ? decodeHTML(s) : s).replace(/\s+/g, " ").trim();
 
 /** <meta> lookup by property/name/itemprop (case-insensitive), first non-empty content. */
 function metaIndex(page: ParsedPage): Map<string, string[]> {
@@ -96,7 +107,11 @@ function metaIndex(page: ParsedPage): Map<string, string[]> {
   return m;
 }
 
-export function extractMetadata(page: ParsedPage, url: string | null = null): PageMetadata {
+/**
+ * `rawHtml` (optional) lets us read publication dates that only live in inline script data
+ * (Next.js/Nuxt state: "publishedAt":"2025-07-18..."), which the parsed tree drops.
+ */
+export function extractMetadata(page: ParsedPage, url: string | null = null, rawHtml?: string): PageMetadata {
   const meta = metaIndex(page);
   const first = (...keys: string[]) => {
     for (const k of keys) {
@@ -113,16 +128,17 @@ export function extractMetadata(page: ParsedPage, url: string | null = null): Pa
 
   // ---- title
   const ogTitle = first("og:title", "twitter:title", "title", "dc.title", "headline");
-  const ldTitle = article ? str(article.headline ?? article.name ?? null) : null;
-  const docTitle = page.title;
+  const ldTitle = article ? strD(article.headline ?? article.name ?? null) : null;
+  const docTitle = page.title ? decodeLite(page.title) : null;
   const titleVariants = [ogTitle, ldTitle, docTitle, ...h1s].filter((x): x is string => !!x);
-  const title = chooseTitle(h1s, [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x));
+  const metaTitles = [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x);
+  const { title, source: titleSource } = chooseTitle(h1s, metaTitles);
 
   // ---- author
   const byline = chooseAuthor(page, meta, article, ld);
 
   // ---- date
-  const published = chooseDate(page, meta, article, ld, url);
+  const published = chooseDate(page, meta, article, ld, url, rawHtml);
 
   // ---- outlet
   let outlet = first("og:site_name", "application-name", "twitter:site:name", "publisher", "dc.publisher");
@@ -139,7 +155,7 @@ export function extractMetadata(page: ParsedPage, url: string | null = null): Pa
   language = language ? normalizeLang(language) : null;
 
   const articleBody = article ? str(article.articleBody ?? article.text ?? null) : null;
-  return { title, byline, published, outlet, language, articleBody, titleVariants };
+  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles };
 }
 
 export function hostOf(url: string): string | null {
@@ -173,34 +189,85 @@ function stripSiteSuffix(t: string): string {
   return t;
 }
 
-function chooseTitle(h1s: string[], metaTitles: string[]): string | null {
-  const metaKeys = metaTitles.map(normKey);
-  // An <h1> that agrees with the metadata title is the visible headline: prefer it.
-  for (const h of h1s) {
-    const k = normKey(h);
-    if (k.length < 3) continue;
-    if (metaKeys.some((m) => m === k || (m.includes(k) && k.length >= m.length * 0.4))) return h;
-  }
-  for (const t of metaTitles) {
-    const s = stripSiteSuffix(t).trim();
-    if (s) return s;
-  }
-  return h1s[0] ?? null;
+/** True when a visible heading is (part of) one of the metadata titles. */
+export function titleAgrees(heading: string, metaTitles: string[]): boolean {
+  const k = normKey(heading);
+  if (k.length < 3) return false;
+  return metaTitles.some((t) => {
+    const m = normKey(t);
+    return m === k || (m.includes(k) && k.length >= m.length * 0.4);
+  });
 }
 
-const AUTHOR_NOISE = /^(by|from|written by|posted by|author|authors|reviewed by|words by)[:\s]+/i;
+function chooseTitle(h1s: string[], metaTitles: string[]): { title: string | null; source: PageMetadata["titleSource"] } {
+  // The visible headline is what readers (and the gold) call the title; metadata titles carry
+  // SEO rewrites and site suffixes. An <h1> that agrees with the metadata wins; a lone <h1> too.
+  const agreeing = h1s.find((h) => titleAgrees(h, metaTitles));
+  if (agreeing) return { title: agreeing, source: "h1-agrees" };
+  const real = h1s.filter((h) => normKey(h).split(" ").length >= 2);
+  if (real.length === 1) return { title: real[0]!, source: "h1-single" };
+  for (const t of metaTitles) {
+    const s = stripSiteSuffix(t).trim();
+    if (s) return { title: s, source: "meta" };
+  }
+  const first = real[0] ?? h1s[0] ?? null;
+  return { title: first, source: first ? "h1-first" : null };
+}
 
-function cleanAuthor(s: string): string | null {
-  let a = s.replace(/\s+/g, " ").trim().replace(AUTHOR_NOISE, "").trim();
-  a = a.replace(/\s*[|,–—-]?\s*(updated|published|posted|on)\b.*$/i, "").trim();
-  if (!a || a.length > 120) return null;
+const AUTHOR_NOISE = /^(by|from|written by|posted by|author|authors|reviewed by|words by|text by|recipe by|story by|name)\b[:,\s]*/i;
+const MONTH_WORD = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+// A date glued to or following the name ("Luke KimDecember 17, 2025", "Dr. X - Mar 27, 2024").
+const TRAILING_DATE = new RegExp(`\\s*[|•·,–—-]?\\s*(?:${MONTH_WORD}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+\\d).*$`, "i");
+const NOT_A_NAME = /^(by|author|authors|the author|admin|administrator|staff|editor|unknown|anonymous|guest|name|posted by|written by)$/i;
+
+// "Team", "Staff", "Expert", "Contributor" stay: "The Investopedia Team" is how such pages sign.
+const ROLE_WORD = /^(director|writer|editor|reporter|manager|consultant|founder|co-founder|ceo|cto|marketer|specialist|strategist|analyst|journalist|correspondent|columnist|producer|officer)$/i;
+
+/** "Liz Kenny Former Acme Consultant" → "Liz Kenny"; "Jane DoeMarketing Director" → "Jane Doe". Comma-given roles stay. */
+function stripRole(a: string): string {
+  if (a.includes(",")) return a;
+  let s = a.replace(/\s+[-–—]\s+.*$/, "");
+  const split = s.replace(/(\p{Ll})(\p{Lu}\p{Ll}+)/gu, "$1 $2").split(/\s+/);
+  if (split.length < 3) return s;
+  for (let i = 2; i < split.length; i++) {
+    if (split.slice(i).some((w) => ROLE_WORD.test(w.replace(/[^\p{L}-]/gu, "")))) {
+      // Cut the original where the role phrase starts, so glued names ("DeSiato") stay intact.
+      let need = split.slice(0, i).join("").length;
+      let end = 0;
+      while (end < s.length && need > 0) {
+        if (!/\s/.test(s[end]!)) need--;
+        end++;
+      }
+      return s.slice(0, end).trim();
+    }
+  }
+  return s;
+}
+
+export function cleanAuthor(s: string): string | null {
+  let a = s.replace(/\s+/g, " ").trim();
+  // "Text by Jane Doe", "Insights from Jane Doe": keep what follows a leading "by"/"from".
+  a = a.replace(/^[&+,;:\s]+/, "");
+  a = a.replace(/^(?:\S+\s+){0,3}?(?:[Bb]y|[Ff]rom):?\s+(?=\p{Lu})/u, "");
+  a = a.replace(/^(?:.*?\s)??(?:[Bb]y|[Ff]rom)(?=\p{Lu}\p{Ll})/u, "");
+  a = a.replace(AUTHOR_NOISE, "").trim();
+  a = a.replace(/(\s*[|•·–—-]\s*|\s+|(?<=\p{Ll}))(last\s+)?(updated|published|posted|modified|reviewed)\b.*$/iu, "").trim();
+  a = a.replace(/\s+on\s+\S*\d.*$/i, "").trim();
+  a = a.replace(TRAILING_DATE, "").trim();
+  a = a.replace(/(?<=\p{Ll})Last$/u, "").replace(/\s*\|.*$/, "").replace(/\s+says:?$/i, "").replace(/[\s,;:|•·–—-]+$/, "").trim();
+  a = stripRole(a);
+  a = a.replace(/\s+on$/i, "").trim();
+  if (!a || a.length > 120 || NOT_A_NAME.test(a) || /^(updated|published|posted|last updated)\b/i.test(a)) return null;
+  // Template placeholders and handles with dots ("page.head.extra.author").
+  if (/^[\w-]+(\.[\w-]+){2,}$/.test(a)) return null;
   if (/^https?:\/\//.test(a)) {
     // article:author often holds a profile URL: take the last path segment as a name.
     const seg = a.replace(/\/+$/, "").split("/").pop() ?? "";
-    if (!seg || /\d/.test(seg) || /facebook|twitter/.test(a)) return null;
+    if (!seg || /\d/.test(seg) || /facebook|twitter|x\.com|linkedin|instagram/.test(a)) return null;
     return seg.split(/[-_]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
   }
   if (/@/.test(a) && !/\s/.test(a)) return null;
+  if (/^\d+$/.test(a) || !/\p{L}/u.test(a)) return null;
   return a;
 }
 
@@ -224,34 +291,44 @@ function chooseAuthor(
   article: { [k: string]: Json } | null,
   ld: Array<{ [k: string]: Json }>,
 ): string | null {
+  // JSON-LD persons first; an organization as author is kept as a last resort (visible bylines
+  // name the writer more often: wcxb-dev gold names the person on such pages).
+  let orgAuthor: string | null = null;
   if (article) {
-    const a = joinNames(names(article.author ?? article.creator ?? null));
+    const raw = article.author ?? article.creator ?? null;
+    const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+    const persons = list.filter((x) => !(x && typeof x === "object" && !Array.isArray(x) && /organization|corporation/i.test(types(x))));
+    const a = joinNames(names(persons));
     if (a && !looksLikeOrg(a, ld)) return a;
+    orgAuthor = a ?? joinNames(names(list));
   }
   const m = meta.get("author") ?? meta.get("article:author") ?? meta.get("dc.creator") ?? meta.get("sailthru.author") ?? meta.get("parsely-author") ?? meta.get("byl");
   if (m) {
-    const a = joinNames(m.flatMap((x) => (/^https?:/.test(x) ? [x] : [x])));
-    if (a) return a;
+    const a = joinNames(m);
+    if (a && !looksLikeOrg(a, ld)) return a;
+    orgAuthor ??= a;
   }
-  // Visible bylines: rel=author links, itemprop=author, class/id "author"/"byline".
+  // Visible bylines: rel=author links, itemprop=author, class/id "author"/"byline", /author/ links.
   let found: string | null = null;
   walk(page.root, (el) => {
     if (found) return false;
     const hint = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`.toLowerCase();
+    const href = el.tag === "a" ? (el.attrs.href ?? "") : "";
     const isAuthor =
       el.attrs.rel === "author" ||
       (el.attrs.itemprop ?? "").includes("author") ||
-      /(^|[\s_-])(author|byline|by-line|writer)(name|s)?($|[\s_-])/.test(hint);
+      /(^|[\s_-])(author|byline|by-line|writer)(name|s)?($|[\s_-])/.test(hint) ||
+      /\/(author|authors|writers?|contributors?)\/[^/?#]+/.test(href);
     if (!isAuthor) return;
-    if (/avatar|bio|box|about|img|image|photo|date/.test(hint)) return;
+    if (/avatar|bio\b|biography|about|img|image|photo|description/.test(hint)) return;
     const nameEl = findAll(el, (c) => (c.attrs.itemprop ?? "") === "name")[0];
     const t = textContent(nameEl ?? el);
     if (t && t.length <= 80 && /\p{L}/u.test(t)) {
       found = cleanAuthor(t);
-      return false;
+      if (found) return false;
     }
   });
-  return found;
+  return found ?? orgAuthor;
 }
 
 function looksLikeOrg(a: string, ld: Array<{ [k: string]: Json }>): boolean {
@@ -295,12 +372,16 @@ export function parseDateString(s: string): string | null {
   return null;
 }
 
+// Publication dates in inline script state (JSON in <script> tags, escaped quotes allowed).
+const SCRIPT_DATE = /\\?["'](?:datePublished|publishedAt|published_at|publishDate|publish_date|publishedDate|firstPublishedAt|pubDate|date_published|publicationDate)\\?["']\s*:\s*\\?["'](\d{4}-\d{2}-\d{2})/;
+
 function chooseDate(
   page: ParsedPage,
   meta: Map<string, string[]>,
   article: { [k: string]: Json } | null,
   ld: Array<{ [k: string]: Json }>,
   url: string | null,
+  rawHtml?: string,
 ): PublishedDate | null {
   const day = (date: string, source: PublishedDate["source"]): PublishedDate => ({ date, precision: "day", source });
   if (article) {
@@ -340,6 +421,11 @@ function chooseDate(
     }
   });
   if (found) return day(found, "meta");
+  if (rawHtml) {
+    const m = SCRIPT_DATE.exec(rawHtml);
+    const p = m ? parseDateString(m[1]!) : null;
+    if (p) return day(p, "meta");
+  }
   for (const k of ["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified"]) {
     const v = meta.get(k);
     const p = v ? parseDateString(v[0]!) : null;
