@@ -18,15 +18,29 @@ export interface FingerprintOptions {
   bins: number;
   /** Bins per LSH band; bands = bins / bandRows. */
   bandRows: number;
+  /** MinHash bins over anchor pairs (consecutive names and numbers), a power of two; 0 disables the anchor bands. */
+  anchorBins: number;
+  /** Bins per anchor band. */
+  anchorBandRows: number;
 }
 
-// Measured on ../shared/bench/dedup/t17-dev with eval/explore (see eval/dedup.ts notes):
-// k=4 content-word shingles keep spun copies' Jaccard higher than k=5 while same-topic
-// non-copies stay far below copies; 32 bins x 1 row gives every copy pair a shared band.
+// Measured on ../shared/bench/dedup/t17-dev (757 same-group pairs, 229k different-group pairs):
+// - shingles of k content words (stopwords dropped): smallest copy/original containment over largest
+//   different-story containment is 0.694/0.506 at k=3, 0.675/0.455 at k=4, 0.656/0.416 at k=5; k=4 keeps
+//   more of a spun text's shingles than k=5 for about the same separation.
+// - 32 bins, 1 row per band: no copy pair missed (rows=2 missed 8), 0.9% of different-group pairs become
+//   candidates (checked exactly afterwards). One row per band also finds a story wrapped in a page three
+//   times its size (Jaccard ~0.3: P = 1 - 0.7^32).
+// - anchor bands: a heavy spinner leaves a copy with shingle Jaccard 0.06 (test/fixtures/dedup-harbor/spun.txt)
+//   but anchor-pair Jaccard 0.61 (different same-topic stories: <= 0.29 in t17-dev, 0.13 for the fixture);
+//   8 bands of 2 rows make such a copy a candidate with P = 1 - (1 - 0.61^2)^8 = 0.97.
+// 40 band keys per article keep the in-memory index under 1 KB per article (bench/dedup.ts).
 export const DEFAULT_FINGERPRINT_OPTIONS: Readonly<FingerprintOptions> = Object.freeze({
   shingleSize: 4,
   bins: 32,
   bandRows: 1,
+  anchorBins: 16,
+  anchorBandRows: 2,
 });
 
 // ---------------------------------------------------------------- hashing primitives
@@ -88,13 +102,14 @@ export interface WordScan {
   hashes: Uint32Array;
   /** Start offset of each word in the text. */
   starts: Uint32Array;
-  /** Bit 1: digit inside; bit 2: starts upper-case; bit 4: stopword. */
+  /** Bit 1: digit inside; bit 2: starts upper-case; bit 4: stopword; bit 8: a single character. */
   flags: Uint8Array;
 }
 
 export const WORD_HAS_DIGIT = 1;
 export const WORD_CAPITALIZED = 2;
 export const WORD_STOP = 4;
+export const WORD_SHORT = 8;
 
 /** Splits text into words (runs of letters and digits) and hashes each one, without allocating strings. */
 export function scanWords(text: string): WordScan {
@@ -125,6 +140,7 @@ export function scanWords(text: string): WordScan {
     }
     h = fmix32(h);
     if (STOP_HASHES.has(h)) f |= WORD_STOP;
+    if (i - start === 1) f |= WORD_SHORT;
     hashes[n] = h;
     starts[n] = start;
     flags[n] = f;
@@ -219,17 +235,50 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
  * LSH band keys: one uint32 per band, mixing the band's index with its rows so equal values in
  * different bands never collide. Two articles are candidates when any band key is equal.
  */
-export function bandKeys(signature: Uint32Array, rows = DEFAULT_FINGERPRINT_OPTIONS.bandRows): Uint32Array {
+export function bandKeys(signature: Uint32Array, rows = DEFAULT_FINGERPRINT_OPTIONS.bandRows, firstBand = 0): Uint32Array {
   const bands = Math.floor(signature.length / rows);
   const out = new Uint32Array(bands);
   for (let b = 0; b < bands; b++) {
-    let h = Math.imul(b + 1, 0xcc9e2d51);
+    let h = Math.imul(firstBand + b + 1, 0xcc9e2d51);
     for (let r = 0; r < rows; r++) {
       h = Math.imul(h ^ signature[b * rows + r]!, 0x1b873593);
       h = (h << 15) | (h >>> 17);
     }
     out[b] = fmix32(h);
   }
+  return out;
+}
+
+/**
+ * Hashes of consecutive anchor pairs (names and numbers in text order), sorted and unique: the sequence a
+ * spinner keeps while it swaps the words around it. Sentence-initial capitals count too (no sentence split
+ * on this fast path); they are the same in both texts more often than not.
+ */
+export function anchorShingles(scan: WordScan): Uint32Array {
+  const out = new Uint32Array(scan.length);
+  let n = 0;
+  let prev = -1;
+  for (let i = 0; i < scan.length; i++) {
+    const f = scan.flags[i]!;
+    if (!(f & (WORD_HAS_DIGIT | WORD_CAPITALIZED)) || f & (WORD_STOP | WORD_SHORT)) continue;
+    const h = scan.hashes[i]!;
+    if (prev !== -1) out[n++] = fmix32(Math.imul(prev, 0x9e3779b1) ^ h);
+    prev = h;
+  }
+  return uniqueSorted(out.subarray(0, n).sort());
+}
+
+/** All band keys of a text: shingle bands, then anchor bands (band numbers continue, so keys never collide). */
+function allBandKeys(scan: WordScan, signature: Uint32Array, o: FingerprintOptions): Uint32Array {
+  const shingleBands = bandKeys(signature, o.bandRows);
+  if (o.anchorBins <= 0) return shingleBands;
+  const anchors = anchorShingles(scan);
+  // No anchor pairs (a text without names or numbers): no anchor bands rather than bands that all collide.
+  if (anchors.length === 0) return shingleBands;
+  const anchorBands = bandKeys(minhashSignature(anchors, o.anchorBins), o.anchorBandRows, shingleBands.length);
+  const out = new Uint32Array(shingleBands.length + anchorBands.length);
+  out.set(shingleBands);
+  out.set(anchorBands, shingleBands.length);
   return out;
 }
 
@@ -242,7 +291,11 @@ export interface SentenceSketch {
   anchors: Uint32Array;
 }
 
-/** Per-sentence sketches: what survives a spinner's synonym swaps (names, numbers, most content words). */
+/**
+ * Per-sentence sketches: what survives a spinner's synonym swaps (names, numbers, most content words).
+ * Single characters are left out: in text that lost its diacritics (t17-dev has Vietnamese pages reduced to
+ * letter fragments) they made unrelated sentences look alike.
+ */
 export function sentenceSketches(text: string, scan: WordScan): SentenceSketch[] {
   const spans = splitSentences(text);
   const out: SentenceSketch[] = [];
@@ -255,8 +308,8 @@ export function sentenceSketches(text: string, scan: WordScan): SentenceSketch[]
     for (; w < scan.length && scan.starts[w]! < span.end; w++) {
       const f = scan.flags[w]!;
       const h = scan.hashes[w]!;
-      if (!(f & WORD_STOP)) words.push(h);
-      if (f & WORD_HAS_DIGIT || (f & WORD_CAPITALIZED && !first)) anchors.push(h);
+      if (!(f & (WORD_STOP | WORD_SHORT))) words.push(h);
+      if (f & WORD_HAS_DIGIT || (f & WORD_CAPITALIZED && !first && !(f & WORD_SHORT))) anchors.push(h);
       first = false;
     }
     if (words.length === 0) continue;
@@ -275,7 +328,7 @@ export interface CopyFingerprint {
   shingles: Uint32Array;
   /** MinHash signature (bins values). */
   signature: Uint32Array;
-  /** LSH band keys derived from the signature. */
+  /** LSH band keys: from the signature, then from the anchor pairs. */
   bands: Uint32Array;
   /** Sorted unique content-word hashes of the whole text: a cheap prefilter before sentence alignment. */
   vocabulary: Uint32Array;
@@ -295,7 +348,7 @@ export function fingerprint(text: string, options: Partial<FingerprintOptions> =
     words: scan.length,
     shingles,
     signature,
-    bands: bandKeys(signature, o.bandRows),
+    bands: allBandKeys(scan, signature, o),
     vocabulary: uniqueSorted(vocabulary.subarray(0, n).sort()),
     sentences: sentenceSketches(text, scan),
   };
@@ -304,8 +357,9 @@ export function fingerprint(text: string, options: Partial<FingerprintOptions> =
 /** Signature and band keys only: the fast path for indexing and lookups (no sentence split). */
 export function signatureOf(text: string, options: Partial<FingerprintOptions> = {}): { signature: Uint32Array; bands: Uint32Array } {
   const o = { ...DEFAULT_FINGERPRINT_OPTIONS, ...options };
-  const signature = minhashSignature(shingleHashes(scanWords(text), o.shingleSize), o.bins);
-  return { signature, bands: bandKeys(signature, o.bandRows) };
+  const scan = scanWords(text);
+  const signature = minhashSignature(shingleHashes(scan, o.shingleSize), o.bins);
+  return { signature, bands: allBandKeys(scan, signature, o) };
 }
 
 // ---------------------------------------------------------------- set arithmetic on sorted arrays

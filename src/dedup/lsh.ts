@@ -16,7 +16,7 @@ export interface MemoryLshOptions {
   /**
    * A key shared by more articles than this stops being filed and looked up: it is page furniture or a
    * stock phrase, not evidence of a copy, and without the cap a lookup would cost O(corpus).
-   * 512: far above any real copy group in t17-dev (largest 6) yet keeps a lookup under ~32 x 512 postings.
+   * 512: far above any real copy group in t17-dev (largest 6) yet keeps a lookup under ~40 x 512 postings.
    */
   maxPerKey: number;
   /** Expected number of articles (pre-sizes the arrays; they grow as needed). */
@@ -25,12 +25,13 @@ export interface MemoryLshOptions {
   bandsPerArticle: number;
 }
 
-const DEFAULTS: MemoryLshOptions = { maxPerKey: 512, expectedArticles: 1024, bandsPerArticle: 32 };
+const DEFAULTS: MemoryLshOptions = { maxPerKey: 512, expectedArticles: 1024, bandsPerArticle: 40 };
 
 /**
  * Compact in-memory LSH storage: one posting (key, article, next) of 12 bytes per band per article in
- * typed arrays, chained from a power-of-two table of 4-byte heads. At 32 bands that is ~512-640 bytes
- * per article, plus the id strings; no per-posting objects, so a million articles stay well under 1 GB.
+ * typed arrays, chained from a power-of-two table of 4-byte heads (at most two postings per head on
+ * average). At 40 bands that is ~480 bytes of postings, 80-160 of table and the id strings per article;
+ * no per-posting objects, so a million articles fit in well under 1 KB each (bench/dedup.ts).
  */
 export class MemoryLshStorage implements LshStorage {
   private readonly options: MemoryLshOptions;
@@ -42,6 +43,8 @@ export class MemoryLshStorage implements LshStorage {
   private heads: Int32Array;
   private mask: number;
   private postings = 0;
+  // Keys that reached maxPerKey: skipped on add and lookup without walking their chains.
+  private readonly saturated = new Set<number>();
   // Generation-stamped "seen" marks for de-duplicating candidates without a Set per lookup.
   private seen: Uint32Array;
   private generation = 0;
@@ -52,7 +55,7 @@ export class MemoryLshStorage implements LshStorage {
     this.keys = new Uint32Array(cap);
     this.docs = new Uint32Array(cap);
     this.next = new Int32Array(cap);
-    const tableSize = 1 << Math.ceil(Math.log2(cap));
+    const tableSize = 1 << Math.max(4, Math.ceil(Math.log2(cap / 2)));
     this.heads = new Int32Array(tableSize).fill(-1);
     this.mask = tableSize - 1;
     this.seen = new Uint32Array(Math.max(16, this.options.expectedArticles));
@@ -78,6 +81,7 @@ export class MemoryLshStorage implements LshStorage {
     }
     for (let b = 0; b < bandKeys.length; b++) {
       const key = bandKeys[b]!;
+      if (this.saturated.has(key)) continue;
       const bucket = slot(key) & this.mask;
       // Count the key's postings (bounded by maxPerKey plus unrelated keys sharing the bucket).
       let n = 0;
@@ -88,15 +92,17 @@ export class MemoryLshStorage implements LshStorage {
           n++;
         }
       }
-      if (dup || n >= this.options.maxPerKey) continue;
+      if (dup) continue;
+      if (n + 1 >= this.options.maxPerKey) this.saturated.add(key);
       if (this.postings === this.keys.length) this.grow();
       const p = this.postings++;
-      const bk = slot(key) & this.mask; // the table may have grown
+      const bk = slot(key) & this.mask;
       this.keys[p] = key;
       this.docs[p] = doc;
       this.next[p] = this.heads[bk]!;
       this.heads[bk] = p;
     }
+    this.maybeRehash();
   }
 
   candidates(bandKeys: Uint32Array): string[] {
@@ -112,28 +118,25 @@ export class MemoryLshStorage implements LshStorage {
       this.generation = 1;
     }
     const g = this.generation;
-    const cap = this.options.maxPerKey;
     for (let b = 0; b < bandKeys.length; b++) {
       const key = bandKeys[b]!;
-      let n = 0;
-      let start = out.length;
+      // A saturated key says nothing about copies (page furniture, a stock phrase, a common name pair).
+      if (this.saturated.has(key)) continue;
       for (let p = this.heads[slot(key) & this.mask]!; p !== -1; p = this.next[p]!) {
         if (this.keys[p] !== key) continue;
-        n++;
         const d = this.docs[p]!;
         if (this.seen[d] !== g) {
           this.seen[d] = g;
           out.push(d);
         }
       }
-      // A saturated key says nothing; drop what it contributed (those docs may still come from other keys).
-      if (n >= cap) {
-        for (let i = start; i < out.length; i++) this.seen[out[i]!] = 0;
-        out.length = start;
-        start = out.length;
-      }
     }
     return out.sort((x, y) => x - y);
+  }
+
+  /** Keys that reached maxPerKey (for diagnostics: how much of the index is stock material). */
+  get saturatedKeys(): number {
+    return this.saturated.size;
   }
 
   idOf(doc: number): string {
@@ -143,7 +146,8 @@ export class MemoryLshStorage implements LshStorage {
   /** Bytes held by the typed arrays (postings and table), plus an estimate for the id strings and map. */
   memoryBytes(): { postings: number; table: number; ids: number; total: number } {
     const postings = this.keys.byteLength + this.docs.byteLength + this.next.byteLength;
-    const table = this.heads.byteLength + this.seen.byteLength;
+    // Saturated keys: a Set entry is ~20 bytes.
+    const table = this.heads.byteLength + this.seen.byteLength + this.saturated.size * 20;
     let chars = 0;
     for (const id of this.ids) chars += id.length;
     // ~ string header (16) + chars, array slot (8), Map entry (~3 x 8 + hash-table slack).
@@ -156,16 +160,24 @@ export class MemoryLshStorage implements LshStorage {
     for (let p = 0; p < this.postings; p++) yield { key: this.keys[p]!, id: this.ids[this.docs[p]!]! };
   }
 
+  // Postings grow by 1.25x (not 2x) so a growing index wastes at most a fifth of its postings memory.
   private grow(): void {
-    const cap = this.keys.length * 2;
+    const cap = Math.ceil(this.keys.length * 1.25) + 64;
     const k = new Uint32Array(cap);
     k.set(this.keys);
     const d = new Uint32Array(cap);
     d.set(this.docs);
+    const nx = new Int32Array(cap);
+    nx.set(this.next);
     this.keys = k;
     this.docs = d;
-    this.next = new Int32Array(cap);
-    const tableSize = 1 << Math.ceil(Math.log2(cap));
+    this.next = nx;
+  }
+
+  // The head table doubles when chains would average more than two postings.
+  private maybeRehash(): void {
+    if (this.postings <= this.heads.length * 2) return;
+    const tableSize = this.heads.length * 2;
     this.heads = new Int32Array(tableSize).fill(-1);
     this.mask = tableSize - 1;
     // Re-link in posting order so chains keep newest-first order.
