@@ -368,8 +368,9 @@ rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s
 }, G_WEEKDAY);
 
 // Clock times: "10:35 a.m.", "9 a.m. Tuesday", "noon Thursday", "midnight Friday".
-rule(`(?:(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am|pm)|(\\d{1,2}):(\\d\\d)|(noon|midnight|midday))(?:\\s+(?:EDT|EST|CDT|CST|PDT|PST|GMT|UTC|local\\s+time))?(?:,?\\s+(?:on\\s+)?${WD})?`, (m) => {
+rule(`(?:(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am|pm)|(\\d{1,2}):(\\d\\d)|(noon|midnight|midday))(?:\\s+(?:EDT|EST|CDT|CST|PDT|PST|GMT|UTC|local\\s+time))?(?:,?\\s+(?:on\\s+)?${WD})?`, (m, text) => {
   const special = (m[6] ?? "").toLowerCase();
+  if (special && /\bhigh\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) return null; // "High Noon"
   const t = special ? (special === "midnight" ? "T24:00" : "T12:00") : m[4] ? clock(m[4], m[5], undefined) : clock(m[1]!, m[2], m[3]);
   if (!t) return null;
   if (!special && !m[3] && Number(m[4]) > 23) return null;
@@ -381,9 +382,12 @@ rule(`(?:(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am|pm)|(\\d{1,2}):(\\d
 }, /\d\s*[ap]\.?m|\d:\d\d|noon|midnight|midday/i);
 
 // Days relative to the DCT.
-rule("(?:(early|late|earlier|later)\\s+)?(today|tonight|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:\\s+" + PART + ")?", (m) => {
+rule("(?:(early|late|earlier|later)\\s+)?(today|tonight|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:\\s+" + PART + ")?", (m, text) => {
   const w = m[2]!.toLowerCase().replace(/\s+/g, " ");
   const n = w === "yesterday" ? -1 : w === "tomorrow" ? 1 : w.includes("before") ? -2 : w.includes("after") ? 2 : 0;
+  // Generic uses: "today's youth", "the people of tomorrow".
+  if (/^['’]s\s+(?:world|youth|society|economy|market|generation|children|young|standards|personal|computers?|technology|families)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
+  if (/\bof\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)) && w === "tomorrow") return null;
   return cand(m, "DATE", (c) => shiftAnchorDays(c, n));
 }, /today|tonight|yesterday|tomorrow/i);
 rule(`(?:(this|last|yesterday|tomorrow)\\s+${PART}|(later|earlier)\\s+this\\s+${PART})`, (m) => {
@@ -616,9 +620,14 @@ rule(`(?:(?:the\\s+)?(past|last|next|first|previous|coming|following|latest|fina
   if (/^\s*-?(?:old|olds)\b/i.test(after)) return null;
   const num = m[3]!.toLowerCase();
   if ((num === "a" || num === "an") && !m[1] && !m[2]) {
-    // "a day" / "a year" as a rate ("twice a day") is a SET; otherwise a one-unit duration.
+    // "a year" is a duration after "for", "in", "within", "than"...; after anything else it is
+    // mostly a rate ("$1.76 a year", "four flights a week", "24 hours a day"): a SET.
     const before = text.slice(Math.max(0, m.index - 16), m.index);
-    if (/\b(?:times|once|twice|\d+|percent|%|cents|dollars|million|billion)\s*$/i.test(before)) {
+    if (/\b(?:times|once|twice)\s*$/i.test(before)) {
+      const u = unitInfo(unitWord);
+      return cand(m, "SET", () => `P${u.time ? "T" : ""}1${u.letter}`);
+    }
+    if (!/(?:\b(?:for|in|within|after|about|than|over|nearly|almost|only|just|least|past|last|up to|into|of|spent|took|takes|lasted)|^|[,(—–])\s*$/i.test(before)) {
       const u = unitInfo(unitWord);
       return cand(m, "SET", () => `P${u.time ? "T" : ""}1${u.letter}`);
     }
