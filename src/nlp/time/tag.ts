@@ -762,6 +762,8 @@ rule("(?:earlier|later)\\s+in\\s+the\\s+(year|month|week|day)", (m) => {
 const FUTURE_CUE = /\b(?:will|won't|wo|shall|going\s+to|plans?\s+to|planned|planning|as\s+(?:soon|early)\s+as|scheduled|expected\s+to|expects\s+to|is\s+to|are\s+to|due\s+to|set\s+to|would|'ll|intends?\s+to|hopes?\s+to|next|upcoming)\b/gi;
 const PAST_CUE = /\b(?:was|were|had|did|said|told|announced|reported|been|ago|earlier|last|(?!(?:hundred|indeed|speed|proceed|exceed|succeed|breed|embed)\b)[a-z]{3,}ed)\b/gi;
 
+const LEAD_RE = /\b(until|till|since)\s+(?:at\s+|on\s+)?$/i;
+
 interface Cue {
   at: number;
   future: boolean;
@@ -841,6 +843,9 @@ export function tagTimexes(text: string, dct: string | null, opts: TagOptions = 
     const sent = sentences[si];
     if (sent && !cues) cues = sentenceCues(text, sent);
     ctx.tense = cues ? tenseAt(cues, c) : null;
+    // Deadlines point forward ("until 9 a.m. Tuesday", "by Friday"); "since" points back.
+    const lead = LEAD_RE.exec(text.slice(Math.max(0, c.start - 12), c.start));
+    if (lead) ctx.tense = lead[1]!.toLowerCase() === "since" ? "past" : "future";
     ctx.futureInSentence = !!cues && cues.some((q) => q.future);
     const value = c.resolve(ctx);
     if (value === null && opts.resolvedOnly) continue;
