@@ -6,7 +6,7 @@
 import type { Span, Timex, TimexType } from "../../core/types.ts";
 import { splitSentences } from "../sentences.ts";
 import {
-  addDays, addMonths, compareDay, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeek, parseAnchor,
+  addDays, addMonths, compareDay, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, parseAnchor,
   quarterOf, weekday,
 } from "./calendar.ts";
 import type { Anchor, Day } from "./calendar.ts";
@@ -44,18 +44,11 @@ interface Cand extends Span {
 }
 
 class Ctx {
-  /** Whether the sentence holds any future cue ("will", "expected", "plans to"). */
-  futureInSentence = false;
   ref: Ref | null = null;
   /** The last quarter mentioned: earnings reports compare "a year ago" to it, not to the DCT. */
   quarterRef: { y: number; q: number } | null = null;
   tense: Tense = null;
   constructor(readonly anchor: Anchor | null) {}
-
-  /** The day relative expressions count from: the DCT, else the last full date mentioned. */
-  get base(): Day | null {
-    return this.anchor;
-  }
 
   /** A day reached by counting from the anchor, truncated to what the anchor knows. */
   dayOut(x: Day): string {
@@ -118,7 +111,7 @@ const cand = (m: RegExpExecArray, type: TimexType, resolve: (c: Ctx) => string |
 });
 
 const isCap = (w: string | undefined): boolean => !!w && w[0] !== w[0]!.toLowerCase();
-const PREP_BEFORE = /(?:\b(?:in|since|until|till|by|of|from|through|during|before|after|to|last|next|this|early|late|mid|on|between|and|or|for|that|since|around)[\s-]+|[,(]\s*)$/i;
+const PREP_BEFORE = /(?:\b(?:in|since|until|till|by|of|from|through|during|before|after|to|last|next|this|early|late|mid|on|between|and|or|for|that|around)[\s-]+|[,(]\s*)$/i;
 
 // ---- resolution helpers ----
 
@@ -334,8 +327,7 @@ rule(`(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?(?
   if (rel === "this") return cand(m, "DATE", (c) => (c.anchor ? c.monthOut(c.anchor.y, mo) : null));
   const prep = /\b(by|until|till|since)\s+$/i.exec(text.slice(Math.max(0, m.index - 8), m.index))?.[1]?.toLowerCase();
   return cand(m, "DATE", (c) => {
-    // Deadlines ("by May", "until mid-November") point forward and "since March" back; otherwise a
-    // future cue anywhere in the sentence wins over the nearest past one (TBAQ dev: 16 -> N month errors).
+    // Deadlines ("by May", "until mid-November") point forward and "since March" back.
     if (prep === "since") c.tense = "past";
     else if (prep) c.tense = "future";
     return resolveMonth(c, mo, shift);
@@ -680,10 +672,9 @@ rule(`(?:every|each|per)\\s+(?:(day|week|month|year|quarter|hour|night)|${WD}|(m
 }, /every|each|per/i);
 
 // Holidays with fixed or computable dates.
-rule("(?:(last|this|next)\\s+)?(christmas\\s+eve|christmas(?:\\s+day)?|new\\s+year's\\s+(?:eve|day)|thanksgiving(?:\\s+day)?|independence\\s+day|election\\s+day|halloween|valentine's\\s+day)", (m, text) => {
+rule("(?:(last|this|next)\\s+)?(christmas\\s+eve|christmas(?:\\s+day)?|new\\s+year's\\s+(?:eve|day)|thanksgiving(?:\\s+day)?|independence\\s+day|election\\s+day|halloween|valentine's\\s+day)", (m) => {
   const w = m[2]!.toLowerCase().replace(/\s+/g, " ");
   if (!isCap(m[2])) return null;
-  void text;
   const rel = (m[1] ?? "").toLowerCase();
   return cand(m, "DATE", (c) => {
     if (!c.anchor) return null;
@@ -846,7 +837,6 @@ export function tagTimexes(text: string, dct: string | null, opts: TagOptions = 
     // Deadlines point forward ("until 9 a.m. Tuesday", "by Friday"); "since" points back.
     const lead = LEAD_RE.exec(text.slice(Math.max(0, c.start - 12), c.start));
     if (lead) ctx.tense = lead[1]!.toLowerCase() === "since" ? "past" : "future";
-    ctx.futureInSentence = !!cues && cues.some((q) => q.future);
     const value = c.resolve(ctx);
     if (value === null && opts.resolvedOnly) continue;
     if ((c.type === "DATE" || c.type === "TIME") && !c.noRef) ctx.setRef(value && value.length > 10 ? value.slice(0, 10) : value);
@@ -856,7 +846,3 @@ export function tagTimexes(text: string, dct: string | null, opts: TagOptions = 
   }
   return out;
 }
-
-/** Exposed for tests: the week value a day falls in. */
-export const weekValue = (d: Day): string => fmtWeek(d);
-export { isoWeek };
