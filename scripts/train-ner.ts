@@ -4,7 +4,7 @@
 //
 // Labeled data: ../shared/bench/ner/conll2003/eng.train only (eng.testa reported each epoch
 // for development; eng.testb is never read here). Unlabeled text for the word clusters: the
-// texts of the other bench sets (quotes, timelines, clustering, dedup, extraction gold, time)
+// texts of the other bench sets (quotes, timelines, clustering, extraction gold, time)
 // plus the eng.train tokens — no labels from any of them.
 // Deterministic: fixed seeds, fixed file order.
 

@@ -92,3 +92,31 @@ test("findEntities on empty and name-free text", () => {
   assert.deepEqual(findEntities(""), []);
   assert.deepEqual(findEntities("it was raining and nobody came."), []);
 });
+
+test("the tagger's fast path computes exactly the features of the reference feature extractor", async () => {
+  const { defaultTagger } = await import("../../src/nlp/ner/tagger.ts");
+  const { sentenceFeatures, docContext } = await import("../../src/nlp/ner/features.ts");
+  const { taggerSentences, normalizeWord } = await import("../../src/nlp/ner/tokens.ts");
+  const tagger = defaultTagger();
+  const m = tagger.model;
+  const res = { clusters: m.clusters, gazetteer: m.gazetteer, lowerRatio: m.lowerRatio };
+  for (const name of ["briefing.txt", "visit.txt", "possessives.txt"]) {
+    const sents = taggerSentences(fixture(name)).map((s) => s.tokens.map((t) => normalizeWord(t.text)));
+    // A headline in capitals exercises the all-caps document features too.
+    sents.unshift(["CHINA", "REJECTS", "U.S.", "CURBS", ",", "SAYS", "MAO"]);
+    const doc = docContext(sents);
+    const fast = tagger.tagSentencesIob2(sents);
+    sents.forEach((words, k) => {
+      const e = new Float32Array(words.length * NT);
+      sentenceFeatures(words, res, doc).forEach((fs, i) => {
+        for (const f of fs) {
+          const r = m.features.get(f);
+          if (r !== undefined) for (let t = 0; t < NT; t++) e[i * NT + t]! += m.weights[r * NT + t]!;
+        }
+      });
+      // Tokens the fast path skips (no capital nearby) must come out O in the reference too.
+      const ref = Array.from(viterbi(e, words.length, m.transitions), (t) => TAGS[t]!);
+      assert.deepEqual(fast[k], ref, words.join(" "));
+    });
+  }
+});

@@ -69,15 +69,34 @@ function longShape(w: string): string {
   return out;
 }
 
+// ASCII fast paths: these run several times per token; the Unicode regexes are the fallback.
 function isAllCaps(w: string): boolean {
-  return UPPER_RE.test(w) && !LOWER_RE.test(w);
+  let upper = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c > 127) return UPPER_RE.test(w) && !LOWER_RE.test(w);
+  }
+  return upper;
 }
 
 export function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return UPPER_RE.test(w[0] ?? "");
 }
 
-function titleCase(w: string): string {
+function hasLetter(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+    if (c > 127) return LETTER_RE.test(w);
+  }
+  return false;
+}
+
+export function titleCase(w: string): string {
   return w[0] + w.slice(1).toLowerCase();
 }
 
@@ -126,13 +145,31 @@ export interface GazMatch {
   type: string;
 }
 
-/** Longest-first gazetteer matches starting at capitalized tokens. */
+// First word of every gazetteer name → longest name starting with it (skips most lookups).
+const firstWords = new WeakMap<Gazetteer, Map<string, number>>();
+function firstWordIndex(gaz: Gazetteer): Map<string, number> {
+  let m = firstWords.get(gaz);
+  if (!m) {
+    m = new Map();
+    for (const k of gaz.entries.keys()) {
+      const parts = k.split(" ");
+      m.set(parts[0]!, Math.max(m.get(parts[0]!) ?? 0, parts.length));
+    }
+    firstWords.set(gaz, m);
+  }
+  return m;
+}
+
+/** All gazetteer matches starting at capitalized tokens, shortest first at each start. */
 export function gazetteerMatches(words: readonly string[], gaz: Gazetteer): GazMatch[] {
   const out: GazMatch[] = [];
+  const firsts = firstWordIndex(gaz);
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalized(words[i]!)) continue;
+    const longest = firsts.get(words[i]!.toLowerCase());
+    if (longest === undefined) continue;
     let key = "";
-    for (let n = 1; n <= gaz.maxLen && i + n <= words.length; n++) {
+    for (let n = 1; n <= Math.min(gaz.maxLen, longest) && i + n <= words.length; n++) {
       key = n === 1 ? words[i]!.toLowerCase() : `${key} ${words[i + n - 1]!.toLowerCase()}`;
       const t = gaz.entries.get(key);
       if (t) out.push({ start: i, end: i + n, type: t });
@@ -146,7 +183,7 @@ export function isHeadline(words: readonly string[]): boolean {
   let letters = 0;
   let caps = 0;
   for (const w of words) {
-    if (!LETTER_RE.test(w)) continue;
+    if (!hasLetter(w)) continue;
     letters++;
     if (isAllCaps(w)) caps++;
   }
@@ -173,15 +210,22 @@ export function contextFeatures(
   if (headline) out.push(`hl|sh=${sh}`);
   const g = gazByToken[i];
   if (g) for (const f of g) out.push(f);
-  if (isCapitalized(w) && LOWER_RE.test(w)) {
+  const cc = capClass(w);
+  if (cc === 1) {
     if (doc.lowerSeen.has(lw)) out.push(i === 0 ? "doc:lower|first" : "doc:lower");
     if (i === 0 && doc.titleSeen.has(w)) out.push("doc:title|first");
-  } else if (isAllCaps(w) && w.length > 1 && LETTER_RE.test(w)) {
-    const t = titleCase(w);
-    if (doc.titleSeen.has(t)) out.push("doc:caps-title");
+  } else if (cc === 2) {
+    if (doc.titleSeen.has(titleCase(w))) out.push("doc:caps-title");
     else if (doc.lowerSeen.has(lw)) out.push("doc:caps-lower");
   }
   return out;
+}
+
+/** 1: capitalized with lowercase letters ("Wang"); 2: all capitals, 2+ characters ("WANG"); 0: other. */
+export function capClass(w: string): 0 | 1 | 2 {
+  if (isCapitalized(w) && LOWER_RE.test(w)) return 1;
+  if (isAllCaps(w) && w.length > 1 && LETTER_RE.test(w)) return 2;
+  return 0;
 }
 
 /** Gazetteer features per token of a sentence ("g:LOC:B", "g:PER:I", "g:ORG:1" for one-word names). */

@@ -8,7 +8,9 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import {
   OFFSETS,
-  contextFeatures,
+  capClass,
+  shortShape,
+  titleCase,
   docContext,
   gazetteerFeatures,
   isHeadline,
@@ -35,7 +37,8 @@ export const DEFAULT_MODEL_URL = new URL("../../../models/ner/model.json.gz", im
 export class NerTagger {
   readonly model: NerModel;
   private readonly res: FeatureResources;
-  private readonly cache: Map<string, Float32Array>[] = OFFSETS.map(() => new Map());
+  private readonly cache = new Map<string, WordEntry>();
+  private readonly ctx: ContextIndex;
   private readonly bias: number;
   /** Entries per offset before a cache is dropped (bounds memory on endless streams). */
   private static readonly CACHE_LIMIT = 200_000;
@@ -44,6 +47,7 @@ export class NerTagger {
     this.model = model;
     this.res = { clusters: model.clusters, gazetteer: model.gazetteer, lowerRatio: model.lowerRatio };
     this.bias = model.features.get("bias") ?? -1;
+    this.ctx = contextIndex(model.features);
   }
 
   static fromFile(path: string | URL): NerTagger {
@@ -51,45 +55,85 @@ export class NerTagger {
     return new NerTagger(deserializeModel(json));
   }
 
-  /** Summed weights of the word features of `word` seen at OFFSETS[k] (one NT-vector, cached). */
-  private wordScores(word: string, k: number): Float32Array {
-    const cache = this.cache[k]!;
-    let v = cache.get(word);
+  /** Everything the decoder needs about one word, computed once per distinct word (cached). */
+  private entry(word: string): WordEntry {
+    let v = this.cache.get(word);
     if (v) return v;
-    v = new Float32Array(NT);
+    const scores = new Float32Array(OFFSETS.length * NT);
     const W = this.model.weights;
-    for (const f of wordFeatures(word, OFFSETS[k]!, this.res)) {
-      const id = this.model.features.get(f);
-      if (id === undefined) continue;
-      for (let t = 0; t < NT; t++) v[t]! += W[id * NT + t]!;
+    for (let k = 0; k < OFFSETS.length; k++) {
+      for (const f of wordFeatures(word, OFFSETS[k]!, this.res)) {
+        const id = this.model.features.get(f);
+        if (id === undefined) continue;
+        for (let t = 0; t < NT; t++) scores[k * NT + t]! += W[id * NT + t]!;
+      }
     }
-    if (cache.size >= NerTagger.CACHE_LIMIT) cache.clear();
-    cache.set(word, v);
+    const cc = capClass(word);
+    v = { scores, lower: word.toLowerCase(), shape: shortShape(word), capClass: cc, title: cc === 2 ? titleCase(word) : word };
+    if (this.cache.size >= NerTagger.CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, v);
     return v;
   }
 
-  /** Tag indices (into TAGS) for one sentence of normalized words. */
+  /**
+   * Tag indices (into TAGS) for one sentence of normalized words. Computes exactly the features of
+   * features.ts (sentenceFeatures / contextFeatures) but looks the context features up through
+   * nested maps keyed by already-hashed word strings instead of building feature strings;
+   * test/nlp/ner.test.ts checks the two paths agree.
+   */
   private decode(words: readonly string[], doc: DocContext): Int32Array {
     const n = words.length;
     const W = this.model.weights;
     const F = this.model.features;
+    const C = this.ctx;
     const e = new Float32Array(n * NT);
     const headline = isHeadline(words);
     const gaz = gazetteerFeatures(words, this.res.gazetteer);
+    // Names need a capital letter nearby: a token with no capital in itself or either neighbour is
+    // tagged O without computing its features (most tokens of running text). PER/ORG/LOC F1 with
+    // vs without: eng.testb 0.9016 vs 0.9019, eng.testa 0.8948 both; findEntities ~1.5x faster.
+    const upper = words.map(hasUpper);
+    const en: (WordEntry | undefined)[] = new Array(n);
+    const get = (j: number) => (en[j] ??= this.entry(words[j]!));
+    const bias = this.bias;
+    const add = (base: number, id: number | undefined) => {
+      if (id === undefined) return;
+      const r = id * NT;
+      for (let t = 0; t < NT; t++) e[base + t]! += W[r + t]!;
+    };
     for (let i = 0; i < n; i++) {
       const base = i * NT;
-      if (this.bias >= 0) for (let t = 0; t < NT; t++) e[base + t]! += W[this.bias * NT + t]!;
+      if (!upper[i] && !(i > 0 && upper[i - 1]) && !(i + 1 < n && upper[i + 1])) {
+        for (let t = 1; t < NT; t++) e[base + t] = -1e9;
+        continue;
+      }
+      if (bias >= 0) add(base, bias);
       for (let k = 0; k < OFFSETS.length; k++) {
         const j = i + OFFSETS[k]!;
         if (j < 0 || j >= n) continue;
-        const v = this.wordScores(words[j]!, k);
-        for (let t = 0; t < NT; t++) e[base + t]! += v[t]!;
+        const v = get(j).scores;
+        const o = k * NT;
+        for (let t = 0; t < NT; t++) e[base + t]! += v[o + t]!;
       }
-      for (const f of contextFeatures(words, i, headline, gaz, doc)) {
-        const id = F.get(f);
-        if (id === undefined) continue;
-        const r = id * NT;
-        for (let t = 0; t < NT; t++) e[base + t]! += W[r + t]!;
+      const cur = get(i);
+      const prev = i > 0 ? get(i - 1).lower : "<s>";
+      const next = i + 1 < n ? get(i + 1).lower : "</s>";
+      const shp = i > 0 ? get(i - 1).shape : "<s>";
+      const shn = i + 1 < n ? get(i + 1).shape : "</s>";
+      add(base, C.lpL.get(prev)?.get(cur.lower));
+      add(base, C.lLn.get(cur.lower)?.get(next));
+      add(base, C.shapes.get(shp)?.get(cur.shape)?.get(shn));
+      add(base, C.lpLn.get(prev)?.get(next));
+      if (i === 0) add(base, C.first.get(cur.shape));
+      if (headline) add(base, C.headline.get(cur.shape));
+      const g = gaz[i];
+      if (g) for (const f of g) add(base, F.get(f));
+      if (cur.capClass === 1) {
+        if (doc.lowerSeen.has(cur.lower)) add(base, i === 0 ? C.docLowerFirst : C.docLower);
+        if (i === 0 && doc.titleSeen.has(words[i]!)) add(base, C.docTitleFirst);
+      } else if (cur.capClass === 2) {
+        if (doc.titleSeen.has(cur.title)) add(base, C.docCapsTitle);
+        else if (doc.lowerSeen.has(cur.lower)) add(base, C.docCapsLower);
       }
     }
     return viterbi(e, n, this.model.transitions);
@@ -145,6 +189,74 @@ export function toIob1(tags: readonly string[]): string[] {
     const prev = i > 0 ? tags[i - 1]! : "O";
     return prev !== "O" && prev.slice(2) === t.slice(2) ? t : `I-${t.slice(2)}`;
   });
+}
+
+function hasUpper(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 127) return /\p{Lu}/u.test(w);
+  }
+  return false;
+}
+
+interface WordEntry {
+  /** Summed word-feature weights at each of OFFSETS (NT values per offset). */
+  scores: Float32Array;
+  lower: string;
+  shape: string;
+  capClass: 0 | 1 | 2;
+  /** Title-case form of an all-capitals word (the word itself otherwise). */
+  title: string;
+}
+
+type Nested<V> = Map<string, V>;
+
+/** The context features of the model (features.ts contextFeatures), indexed by their parts. */
+interface ContextIndex {
+  lpL: Nested<Map<string, number>>;
+  lLn: Nested<Map<string, number>>;
+  lpLn: Nested<Map<string, number>>;
+  shapes: Nested<Nested<Map<string, number>>>;
+  first: Map<string, number>;
+  headline: Map<string, number>;
+  docLower?: number;
+  docLowerFirst?: number;
+  docTitleFirst?: number;
+  docCapsTitle?: number;
+  docCapsLower?: number;
+}
+
+function contextIndex(features: ReadonlyMap<string, number>): ContextIndex {
+  const c: ContextIndex = { lpL: new Map(), lLn: new Map(), lpLn: new Map(), shapes: new Map(), first: new Map(), headline: new Map() };
+  const pair = (m: Nested<Map<string, number>>, rest: string, row: number) => {
+    const parts = rest.split("|");
+    if (parts.length !== 2) return; // a word containing "|": not reachable through the index
+    let inner = m.get(parts[0]!);
+    if (!inner) m.set(parts[0]!, (inner = new Map()));
+    inner.set(parts[1]!, row);
+  };
+  for (const [f, row] of features) {
+    if (f.startsWith("lp|l=")) pair(c.lpL, f.slice(5), row);
+    else if (f.startsWith("l|ln=")) pair(c.lLn, f.slice(5), row);
+    else if (f.startsWith("lp|ln=")) pair(c.lpLn, f.slice(6), row);
+    else if (f.startsWith("shp|sh|shn=")) {
+      const parts = f.slice(11).split("|");
+      if (parts.length !== 3) continue;
+      let a = c.shapes.get(parts[0]!);
+      if (!a) c.shapes.set(parts[0]!, (a = new Map()));
+      let b = a.get(parts[1]!);
+      if (!b) a.set(parts[1]!, (b = new Map()));
+      b.set(parts[2]!, row);
+    } else if (f.startsWith("first|sh=")) c.first.set(f.slice(9), row);
+    else if (f.startsWith("hl|sh=")) c.headline.set(f.slice(6), row);
+  }
+  c.docLower = features.get("doc:lower");
+  c.docLowerFirst = features.get("doc:lower|first");
+  c.docTitleFirst = features.get("doc:title|first");
+  c.docCapsTitle = features.get("doc:caps-title");
+  c.docCapsLower = features.get("doc:caps-lower");
+  return c;
 }
 
 let shared: NerTagger | null = null;
