@@ -601,6 +601,11 @@ rule(`(?:(about|nearly|almost|some|more\\s+than|less\\s+than|just|only|over)\\s+
     const e = m.index + m[0].length - m[4]!.length;
     return { start: m.index, end: text.slice(0, e).trimEnd().length, type: "DURATION", resolve: () => durationValue(n, m[3]!) };
   }
+  // "three days later", "a few hours earlier": TBAQ marks short steps as the duration itself
+  // (TBAQ dev value F1 0.8077 vs 0.8057 as dates); "a year earlier" stays a date.
+  if ((w === "later" || w === "earlier") && /^(?:sec|min|hour|day|night|week)/i.test(m[3]!)) {
+    return cand(m, "DURATION", () => durationValue(n, m[3]!));
+  }
   return { ...cand(m, "DATE", (c) => shiftedDate(c, n, m[3]!, dir as -1 | 1, w !== "ago" && w !== "from now" && w !== "hence")), noRef: true };
 }, /ago|earlier|later|before|after|from now|hence/i);
 // Plain durations: "two weeks", "the past two months", "the first nine months", "more than four hours", "5 1/2 hours".
