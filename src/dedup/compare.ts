@@ -64,8 +64,11 @@ export function compareCopies(
   options: Partial<CompareOptions> = {},
 ): CopyRelation | null {
   const o = { ...DEFAULT_COMPARE_OPTIONS, ...options };
-  const fa = typeof a === "string" ? fingerprint(a) : a;
-  const fb = typeof b === "string" ? fingerprint(b) : b;
+  const f1 = typeof a === "string" ? fingerprint(a) : a;
+  const f2 = typeof b === "string" ? fingerprint(b) : b;
+  // Canonical argument order: the alignment's tie-breaking (which of two equally good sentence pairings it
+  // keeps) then cannot make compareCopies(a, b) differ from compareCopies(b, a).
+  const [fa, fb] = canonicalOrder(f1, f2) <= 0 ? [f1, f2] : [f2, f1];
   const sa = fa.shingles.length;
   const sb = fb.shingles.length;
   if (sa === 0 || sb === 0) return null;
@@ -87,6 +90,23 @@ export function compareCopies(
   const needed = Math.min(MIN_ALIGNED_SENTENCES, fa.sentences.length, fb.sentences.length);
   if (al.score >= o.rewrittenAlignment && al.matched >= needed) return { kind: "rewritten", similarity: al.score, jaccard, containment, alignment: al.score };
   return null;
+}
+
+function canonicalOrder(x: CopyFingerprint, y: CopyFingerprint): number {
+  if (x === y) return 0;
+  const d = x.shingles.length - y.shingles.length || x.vocabulary.length - y.vocabulary.length || x.sentences.length - y.sentences.length;
+  if (d !== 0) return d;
+  for (const [p, q] of [[x.signature, y.signature], [x.shingles, y.shingles], [x.vocabulary, y.vocabulary]] as const) {
+    const n = Math.min(p.length, q.length);
+    for (let i = 0; i < n; i++) if (p[i] !== q[i]) return p[i]! - q[i]!;
+  }
+  for (let i = 0; i < x.sentences.length; i++) {
+    const p = x.sentences[i]!.words;
+    const q = y.sentences[i]!.words;
+    if (p.length !== q.length) return p.length - q.length;
+    for (let j = 0; j < p.length; j++) if (p[j] !== q[j]) return p[j]! - q[j]!;
+  }
+  return 0;
 }
 
 /** Every score compareCopies looks at, without a verdict (for tuning and for explanations in the UI). */
