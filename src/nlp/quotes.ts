@@ -309,6 +309,17 @@ function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: numb
   return { cue: first, source: { start: head.start, end: toks[last]!.end } };
 }
 
+const TITLE_MINOR = new Set(["of", "the", "and", "a", "an", "in", "on", "to", "for", "at", "with", "from", "by", "or"]);
+const TITLE_BEFORE = /(?:['’]s|\b(?:on|in|of|film|movie|show|book|program|programme|series|song|album|novel|titled|entitled|nicknamed|dubbed|called|named))\s*$/iu;
+
+/** A quoted show, book or film title ("on CNN’s “State of the Union”"): short, Title Case, after a possessive or "on". */
+function isTitle(text: string, q: MarkSpan): boolean {
+  const words = text.slice(q.start + 1, q.closed ? q.end - 1 : q.end).match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  if (!words.length || words.length > 6) return false;
+  if (!words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_MINOR.has(w)))) return false;
+  return TITLE_BEFORE.test(text.slice(Math.max(0, q.start - 20), q.start));
+}
+
 /** Whether the gap between two quotes lets the second continue the first's content. */
 function bridges(text: string, prev: MarkSpan, q: MarkSpan, d: Draft): boolean {
   if (q.start < prev.end) return false;
@@ -415,7 +426,10 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
     // Late attribution further on in the sentence: “You squeezed …” to drive up the price, she said.
     const sj = sentenceAt(sentences, Math.max(q.start, q.end - 1));
     const sEnd = sentences[sj]?.end ?? q.end;
+    const nextMark = marks[qi + 1]?.start ?? Infinity;
     for (const c of cuesIn(masked, q.end, sEnd)) {
+      // A cue followed by another quote in the sentence introduces that quote, not this one.
+      if (nextMark < sEnd && nextMark > c.start) break;
       const comma = masked.lastIndexOf(",", c.start);
       if (comma < q.end - 1) break;
       const src = sourceBefore(masked, comma + 1, c.start);
@@ -433,6 +447,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
   let curLast = -1;
   for (let qi = 0; qi < marks.length; qi++) {
     const q = marks[qi]!;
+    if (isTitle(text, q)) continue;
     const a = attrOf[qi];
     const si = sentenceAt(sentences, q.start);
     const sentStart = Math.min(sentences[si]?.start ?? q.start, q.start);
