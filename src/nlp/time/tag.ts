@@ -409,6 +409,8 @@ rule("(?:the|this)\\s+weekend", (m) => cand(m, "DATE", (c) => {
 }), /weekend/i);
 // "the year ended June 30": a fiscal year, written as a one-year duration.
 rule("the\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending|ends|through)\\b)", (m) => cand(m, "DURATION", () => "P1Y"), /year/i);
+// "a high for the year", "the first nine months of the year": the DCT's year.
+rule("(?<=\\b(?:of|for)\\s)the\\s+year(?!\\s+(?:ended|ending|ends|through|before|after|earlier|ago|two)\\b)", (m) => cand(m, "DATE", (c) => (c.anchor ? fmtYear(c.anchor.y) : null)), /year/i);
 rule("the\\s+(?:full|current|latest|whole)\\s+(?:fiscal\\s+)?year|the\\s+fiscal\\s+year", (m) => cand(m, "DATE", (c) => {
   if (!c.anchor) return null;
   return fmtYear(/latest/i.test(m[0]) ? c.anchor.y - 1 : c.anchor.y);
