@@ -16,6 +16,10 @@ export interface PageMetadata {
   articleBody: string | null;
   /** Every headline-like string seen (og:title, <title>, h1...) for dropping duplicate-title blocks. */
   titleVariants: string[];
+  /** Every published/modified date the metadata offers (YYYY-MM-DD), to check visible dates against. */
+  dateCandidates: string[];
+  /** JSON-LD dateModified (YYYY-MM-DD) when given. */
+  modified: string | null;
   /** How the title was chosen: an <h1> that agrees with the metadata is the strongest evidence. */
   titleSource: "h1-agrees" | "h1-single" | "meta" | "h1-first" | null;
   /** Metadata titles (JSON-LD headline, og:title, <title>), for checking visible headings against. */
@@ -155,7 +159,21 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   language = language ? normalizeLang(language) : null;
 
   const articleBody = article ? str(article.articleBody ?? article.text ?? null) : null;
-  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles };
+  const dateCandidates: string[] = [];
+  for (const o of ld) for (const k of ["datePublished", "dateModified", "dateCreated"]) {
+    const v = str(o[k] ?? null);
+    const d = v ? parseDateString(v) : null;
+    if (d) dateCandidates.push(d);
+  }
+  for (const k of ["article:published_time", "article:modified_time", "og:updated_time", "datepublished", "datemodified", "date", "last-modified"]) {
+    for (const v of meta.get(k) ?? []) {
+      const d = parseDateString(v);
+      if (d) dateCandidates.push(d);
+    }
+  }
+  const modRaw = ld.map((o) => str(o.dateModified ?? null)).find((x) => x);
+  const modified = modRaw ? parseDateString(modRaw) : null;
+  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles, dateCandidates, modified };
 }
 
 export function hostOf(url: string): string | null {

@@ -87,10 +87,9 @@ export function extractTextDump(text: string, opts: TextDumpOptions = {}): Extra
   const knownCredit = credits.find((c) => /^[A-Z][\w'’ .-]*$/.test(c.outlet) && c.outlet.length <= 40);
   const outlet = dateline?.outlet ?? knownCredit?.outlet ?? (opts.url ? outletFromUrl(opts.url) : null);
 
-  const before = verdicts.filter((v) => v.line.index < firstIdx);
-  const title = pickTitle(before, body, dupTitle, opts.title ?? null, verdicts);
-  const byline = pickByline(verdicts, firstIdx);
-  const published = pickDate(header?.date ?? null, verdicts, firstIdx);
+  const title = dupTitle ?? pickTitle(verdicts, firstIdx, dupTitle, opts.title ?? null, opts.url);
+  const byline = pickByline(verdicts, firstIdx, title);
+  const published = pickDate(header?.date ?? null, verdicts, firstIdx, title, opts.url);
   const bodyText = body.map((v) => v.line.text).join("\n\n");
   return {
     title,
@@ -211,62 +210,120 @@ function reasonFor(t: string, where: "before" | "inside" | "after", inRelated: b
   return "boilerplate";
 }
 
-function pickTitle(before: LineVerdict[], body: LineVerdict[], dupTitle: string | null, hint: string | null, all: LineVerdict[]): string | null {
+// Calls to action and site furniture that look like headlines ("Get a Quote", "Subscribe to Our Mailing List").
+const CTA = /\b(?:subscribe|sign (?:up|in)|log ?in|get (?:a|your|started)|contact|menu|learn (?:more|about)|our|us|shop|buy|download|join|follow|newsletter|table of contents|related|popular|latest|trending|categories|tags|search|share|advertis\w*|cookies?|privacy|free (?:trial|quote)|book (?:a|now)|call|request|see all|view all|read more)\b/i;
+
+function slugWords(url: string | null | undefined): Set<string> {
+  if (!url) return new Set();
+  let path = "";
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return new Set();
+  }
+  return new Set((path.toLowerCase().match(/\p{L}+|\p{N}+/gu) ?? []).filter((w) => !/^(?:html?|php|aspx?|www|com|amp|index)$/.test(w)));
+}
+
+function pickTitle(verdicts: LineVerdict[], firstIdx: number, dupTitle: string | null, hint: string | null, url: string | null | undefined): string | null {
   const counts = new Map<string, number>();
-  for (const v of all) {
+  for (const v of verdicts) {
     const k = norm(v.line.text);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const firstLine = norm(all[0]?.line.text ?? "");
-  let best: string | null = null, bestScore = 0;
-  const near = before.slice(-25);
-  near.forEach((v, k) => {
-    const t = v.line.text, n = wordCount(t), key = norm(t);
-    if (n < 3 || n > 30 || /[.:,;]$/.test(t) || v.reason === "caption" || v.reason === "photo-credit" || v.reason === "copyright") return;
-    if (/^by\s/i.test(t) || RELATED_HEAD.test(t)) return;
-    let s = 1 + (k + 1) / near.length; // closer to the article is likelier
-    if ((counts.get(key) ?? 0) > 1) s += 1.5; // pages repeat their headline (breadcrumb, og title, h1)
-    if (firstLine && firstLine !== key && firstLine.startsWith(key)) s += 2; // "<headline> - <site>" page title
-    if (hint && norm(hint) === key) s += 5;
-    if (n >= 5) s += 0.5;
+  const firstLine = norm(verdicts[0]?.line.text ?? "");
+  const slug = slugWords(url);
+  let best: string | null = null, bestScore = 1.5;
+  for (let i = Math.max(0, firstIdx - 40); i <= Math.min(verdicts.length - 1, firstIdx); i++) {
+    const v = verdicts[i]!, t = v.line.text, n = wordCount(t), key = norm(t);
+    if (n < 2 || n > 30 || /[.,;:]$/.test(t) || v.reason === "caption" || v.reason === "photo-credit" || v.reason === "copyright") continue;
+    if (i === firstIdx && n > 20) continue;
+    if (/^by\s/i.test(t) || RELATED_HEAD.test(t) || parseDateText(t) || /\bmin(?:ute)?s? read\b/i.test(t)) continue;
+    const ws = key.split(" ");
+    let s = 1.5 * (1 - (firstIdx - i) / 40); // closer to the article is likelier
+    if (slug.size) s += 4 * (ws.filter((w) => slug.has(w)).length / ws.length);
+    if (n >= 4 && n <= 20) s += 1;
+    if ((counts.get(key) ?? 0) > 1) s += 1; // pages repeat their headline (breadcrumb, og title, h1)
+    if (firstLine && firstLine !== key && firstLine.startsWith(key) && n >= 3) s += 2; // "<headline> - <site>" page title
+    if (hint && norm(hint) === key) s += 6;
+    if (CTA.test(t)) s -= 1.5;
+    if (/[|»›]/.test(t) || /^[\p{Ll}\d]/u.test(t)) s -= 1;
     if (s > bestScore) {
       bestScore = s;
       best = t;
     }
-  });
+  }
   if (best) return best;
   if (dupTitle) return dupTitle;
-  if (hint && hint.trim()) return hint.trim();
-  const first = body[0]?.line.text;
-  return first && wordCount(first) <= 25 && !/[.]$/.test(first) ? first : null;
+  return hint?.trim() || null;
 }
 
-const BYLINE = /^(?:by|written by|words by|story by)\s+(.+)$/i;
+const BYLINE = /^(?:by|written by|words by|story by|posted by|article (?:written )?by|author)\s*:?\s+(.+)$/i;
+const BYLINE_LABEL = /^(?:by|written by|words by|story by|posted by|article (?:written )?by|authors?|reporter)\s*:?$/i;
+const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|del|la|le|bin|al|y))*$/u;
+const TRAILERS = /\s*(?:Published|Updated|Posted|Last updated|\||•|·|—|–| - |\d{1,2}:\d{2}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/;
 
-function pickByline(all: LineVerdict[], firstIdx: number): string | null {
-  for (const v of all) {
-    if (v.line.index < firstIdx - 25 || v.line.index > firstIdx + 2) continue;
-    const m = BYLINE.exec(v.line.text);
-    if (!m || wordCount(v.line.text) > 16) continue;
-    let who = m[1]!
-      .split(/\s*(?:Published|Updated|Posted|Last updated|\||•|·|—|–| - |\d{1,2}:\d{2}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/)[0]!
-      .replace(/\s+and\s+/g, ", ")
-      .replace(/[,;\s]+$/, "")
-      .trim();
-    if (/^the\s/i.test(who) && !/,/.test(who)) who = who.replace(/^the\s+/i, "The ");
-    if (who && wordCount(who) <= 12 && /^\p{Lu}/u.test(who)) return who;
+function cleanAuthors(raw: string): string | null {
+  const who = raw.split(TRAILERS)[0]!.replace(/,?\s+and\s+/g, ", ").replace(/[,;\s]+$/, "").trim();
+  return who && wordCount(who) <= 12 && /^\p{Lu}/u.test(who) ? who : null;
+}
+
+/**
+ * The byline near the top of the article: "By Jane Doe" on one line, "By" then the name on the
+ * next, or a bare name between the headline and a date line ("Jane Doe" / "March 3, 2024").
+ */
+function pickByline(all: LineVerdict[], firstIdx: number, title: string | null): string | null {
+  const lo = Math.max(0, firstIdx - 25), hi = Math.min(all.length - 1, firstIdx + 2);
+  for (let i = lo; i <= hi; i++) {
+    const t = all[i]!.line.text;
+    const m = BYLINE.exec(t);
+    if (m && wordCount(t) <= 16) {
+      const who = cleanAuthors(m[1]!);
+      if (who) return who;
+    }
+    if (BYLINE_LABEL.test(t) && i + 1 < all.length) {
+      const who = cleanAuthors(all[i + 1]!.line.text);
+      if (who && wordCount(who) <= 8) return who;
+    }
+  }
+  const ti = title ? all.findIndex((v, i) => i >= lo && v.line.text === title) : -1;
+  if (ti >= 0) {
+    for (let i = ti + 1; i <= Math.min(all.length - 2, ti + 3); i++) {
+      const t = all[i]!.line.text, n = wordCount(t);
+      const next = all[i + 1]!.line.text;
+      if (n >= 2 && n <= 4 && NAME.test(t) && !CTA.test(t) && (parseDateText(next) || /\bmin(?:ute)?s? read\b/i.test(next))) return t;
+    }
   }
   return null;
 }
 
-function pickDate(header: string | null, all: LineVerdict[], firstIdx: number): PublishedDate | null {
+/**
+ * The publication date: the dump's `date` header when present; else the date line nearest the
+ * headline, preferring "Published"/"Posted" over "Updated" (the gold dates are first publication);
+ * else a /2023/10/17/ date in the URL.
+ */
+function pickDate(header: string | null, all: LineVerdict[], firstIdx: number, title: string | null, url: string | null | undefined): PublishedDate | null {
   if (header) return { date: header, precision: "day", source: "header" };
-  // Date lines near the start of the article ("Published: Jan 29, 2025", "Updated : 19 November 2019").
-  const near = all.filter((v) => v.line.index >= firstIdx - 15 && v.line.index <= firstIdx + 1 && wordCount(v.line.text) <= 20);
-  near.sort((a, b) => Math.abs(a.line.index - firstIdx) - Math.abs(b.line.index - firstIdx));
-  for (const v of near) {
-    const d = parseDateText(v.line.text);
-    if (d) return { date: d, precision: "day", source: "text" };
+  const ti = title ? all.findIndex((v) => v.line.text === title) : -1;
+  const anchor = ti >= 0 && ti <= firstIdx ? ti : firstIdx;
+  let best: string | null = null, bestScore = -Infinity;
+  for (let i = Math.max(0, anchor - 20); i <= Math.min(all.length - 1, firstIdx + 20); i++) {
+    const v = all[i]!, t = v.line.text, n = wordCount(t);
+    if (n > 14 || (v.keep && i > firstIdx + 1 && n > 6)) continue;
+    const d = parseDateText(t);
+    if (!d) continue;
+    let s = -Math.abs(i - anchor) / 8;
+    if (/\b(?:published|posted|on)\b/i.test(t)) s += 2;
+    if (/\b(?:updated|modified|edited|reviewed)\b/i.test(t)) s -= 2;
+    if (n <= 6) s += 1;
+    if (s > bestScore) {
+      bestScore = s;
+      best = d;
+    }
+  }
+  if (best) return { date: best, precision: "day", source: "text" };
+  const m = url ? /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|$|-)/.exec(url) : null;
+  if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= 31) {
+    return { date: `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`, precision: "day", source: "inferred", evidence: ["date in the URL path"] };
   }
   return null;
 }
