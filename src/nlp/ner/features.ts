@@ -87,6 +87,15 @@ export function isCapitalized(w: string): boolean {
   return UPPER_RE.test(w[0] ?? "");
 }
 
+function hasUpperCase(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 127) return UPPER_RE.test(w);
+  }
+  return false;
+}
+
 function hasLetter(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i) | 32;
@@ -249,9 +258,9 @@ export function docContext(sentences: readonly (readonly string[])[]): DocContex
     if (isHeadline(s)) continue;
     for (let i = 0; i < s.length; i++) {
       const w = s[i]!;
-      if (!LETTER_RE.test(w)) continue;
-      if (!UPPER_RE.test(w)) lowerSeen.add(w.toLowerCase());
-      else if (i > 0 && isCapitalized(w) && LOWER_RE.test(w)) titleSeen.add(w);
+      if (!hasLetter(w)) continue;
+      if (!hasUpperCase(w)) lowerSeen.add(w.toLowerCase());
+      else if (i > 0 && capClass(w) === 1) titleSeen.add(w);
     }
   }
   return { lowerSeen, titleSeen };

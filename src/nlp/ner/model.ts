@@ -91,35 +91,57 @@ export function deserializeModel(s: SerializedModel): NerModel {
   };
 }
 
+// Scratch buffers reused across calls (decoding is synchronous, so one set suffices).
+let scoreBuf = new Float64Array(64 * NT);
+let backBuf = new Int32Array(64 * NT);
+
+/** Emission scores at or below this mark a tag as impossible (the tagger's "no capital nearby" tokens). */
+export const IMPOSSIBLE = -1e9;
+
 /** Best tag sequence for emission scores (n × NT) under the transition scores and IOB2 constraints. */
 export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array): Int32Array {
   const out = new Int32Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * NT);
-  const back = new Int32Array(n * NT);
+  if (scoreBuf.length < n * NT) {
+    scoreBuf = new Float64Array(n * NT * 2);
+    backBuf = new Int32Array(n * NT * 2);
+  }
+  const score = scoreBuf;
+  const back = backBuf;
   for (let t = 0; t < NT; t++) score[t] = allowedTransition(-1, t) ? emissions[t]! + transitions[NT * NT + t]! : -Infinity;
   for (let i = 1; i < n; i++) {
-    for (let t = 0; t < NT; t++) {
+    const cur = i * NT;
+    const prv = cur - NT;
+    // Fast path: only O is possible here (all other emissions are IMPOSSIBLE).
+    let onlyO = true;
+    for (let t = 1; t < NT && onlyO; t++) if (emissions[cur + t]! > IMPOSSIBLE) onlyO = false;
+    const last = onlyO ? 1 : NT;
+    for (let t = 0; t < last; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < NT; p++) {
-        if (!ALLOWED[p * NT + t]) continue;
-        const s = score[(i - 1) * NT + p]! + transitions[p * NT + t]!;
-        if (s > best) {
-          best = s;
+      const preds = PREDECESSORS[t]!;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
+        const sc = score[prv + p]! + transitions[p * NT + t]!;
+        if (sc > best) {
+          best = sc;
           arg = p;
         }
       }
-      score[i * NT + t] = best + emissions[i * NT + t]!;
-      back[i * NT + t] = arg;
+      score[cur + t] = best + emissions[cur + t]!;
+      back[cur + t] = arg;
+    }
+    for (let t = last; t < NT; t++) {
+      score[cur + t] = -Infinity;
+      back[cur + t] = 0;
     }
   }
   let best = -Infinity;
   let arg = 0;
   for (let t = 0; t < NT; t++) {
-    const s = score[(n - 1) * NT + t]!;
-    if (s > best) {
-      best = s;
+    const sc = score[(n - 1) * NT + t]!;
+    if (sc > best) {
+      best = sc;
       arg = t;
     }
   }
@@ -130,5 +152,6 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
   return out;
 }
 
-const ALLOWED = new Uint8Array(NT * NT);
-for (let p = 0; p < NT; p++) for (let t = 0; t < NT; t++) ALLOWED[p * NT + t] = allowedTransition(p, t) ? 1 : 0;
+
+/** For each tag, the tags allowed before it. */
+const PREDECESSORS: Int32Array[] = TAGS.map((_, t) => Int32Array.from(TAGS.map((_, p) => p).filter((p) => allowedTransition(p, t))));

@@ -18,7 +18,7 @@ import {
   type DocContext,
   type FeatureResources,
 } from "./features.ts";
-import { NT, TAGS, deserializeModel, viterbi, type NerModel, type SerializedModel } from "./model.ts";
+import { IMPOSSIBLE, NT, TAGS, deserializeModel, viterbi, type NerModel, type SerializedModel } from "./model.ts";
 import { normalizeWord, taggerSentences } from "./tokens.ts";
 
 export type NerType = "PER" | "ORG" | "LOC" | "MISC";
@@ -104,7 +104,7 @@ export class NerTagger {
     for (let i = 0; i < n; i++) {
       const base = i * NT;
       if (!upper[i] && !(i > 0 && upper[i - 1]) && !(i + 1 < n && upper[i + 1])) {
-        for (let t = 1; t < NT; t++) e[base + t] = -1e9;
+        for (let t = 1; t < NT; t++) e[base + t] = IMPOSSIBLE;
         continue;
       }
       if (bias >= 0) add(base, bias);
