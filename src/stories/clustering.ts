@@ -39,7 +39,9 @@ export interface ClusterOptions {
   storylineTauDays?: number;
   /** Heaviest article terms used to look up candidate stories. */
   queryTerms?: number;
-  /** Centroid terms kept per story (pruned beyond twice this). */
+  /** Heaviest terms kept per article vector (null keeps all): bounds the work per article. */
+  docTerms?: number | null;
+  /** Centroid terms kept per story (pruned back to this beyond four times this). */
   centroidTerms?: number;
   /** A story not updated for this many days (by article dates) leaves the index; null keeps all. */
   closeAfterDays?: number | null;
@@ -53,8 +55,9 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<Omit<ClusterOptions, "features">>
   tauDays: 10,
   storylineGraceDays: 60,
   storylineTauDays: 180,
-  queryTerms: 16,
-  centroidTerms: 200,
+  queryTerms: 10,
+  docTerms: null,
+  centroidTerms: 100,
   closeAfterDays: 60,
   features: {},
 };
@@ -98,6 +101,8 @@ export interface AddResult {
 }
 
 const DAY = 86_400_000;
+/** Candidates that get a full similarity after the partial ranking. */
+const RESCORE = 12;
 
 /** Days since the epoch of an ISO date or date prefix (month → 15th, year → 1 July); null if unparsable. */
 export function dayNumber(date: string | null | undefined): number | null {
@@ -108,44 +113,49 @@ export function dayNumber(date: string | null | undefined): number | null {
   return Math.floor(Date.UTC(y, mo - 1, d) / DAY);
 }
 
-function gapDays(day: number | null, c: ClusterState): number {
-  if (day === null) return 0;
-  const f = dayNumber(c.first), l = dayNumber(c.last);
-  if (f === null || l === null) return 0;
-  return Math.max(0, f - day, day - l);
+function gapDays(day: number | null, span: readonly [number, number] | undefined): number {
+  if (day === null || !span) return 0;
+  return Math.max(0, span[0] - day, day - span[1]);
 }
 
 function damp(gap: number, grace: number, tau: number): number {
   return gap <= grace ? 1 : Math.exp(-(gap - grace) / tau);
 }
 
+/** Inverted index from centroid terms to clusters, by small integer slots (fast to accumulate over). */
 class TermIndex {
-  private readonly postings = new Map<string, Set<string>>();
-  add(id: string, terms: Iterable<string>): void {
+  private readonly postings = new Map<string, Set<number>>();
+  private readonly slots = new Map<string, number>();
+  readonly clusters: ClusterState[] = [];
+  slot(c: ClusterState): number {
+    let s = this.slots.get(c.id);
+    if (s === undefined) {
+      s = this.clusters.length;
+      this.clusters.push(c);
+      this.slots.set(c.id, s);
+    }
+    return s;
+  }
+  add(c: ClusterState, terms: Iterable<string>): void {
+    const slot = this.slot(c);
     for (const t of terms) {
       let s = this.postings.get(t);
       if (!s) this.postings.set(t, (s = new Set()));
-      s.add(id);
+      s.add(slot);
     }
   }
-  remove(id: string, terms: Iterable<string>): void {
+  remove(c: ClusterState, terms: Iterable<string>): void {
+    const slot = this.slot(c);
     for (const t of terms) {
       const s = this.postings.get(t);
       if (s) {
-        s.delete(id);
+        s.delete(slot);
         if (s.size === 0) this.postings.delete(t);
       }
     }
   }
-  candidates(terms: readonly string[], maxPosting: number): Set<string> {
-    const out = new Set<string>();
-    for (const t of terms) {
-      const s = this.postings.get(t);
-      // A term shared by very many clusters says little and would make lookup a scan.
-      if (!s || s.size > maxPosting) continue;
-      for (const id of s) out.add(id);
-    }
-    return out;
+  postingsOf(term: string): Set<number> | undefined {
+    return this.postings.get(term);
   }
   get size(): number {
     return this.postings.size;
@@ -178,7 +188,12 @@ export class StoryClusterer {
   private readonly state: ClustererState;
   private readonly storyIndex = new TermIndex();
   private readonly lineIndex = new TermIndex();
-  private readonly norms = new Map<string, number>();
+  /** Squared norm and term count of each cluster sum, kept up to date incrementally. */
+  private readonly norm2 = new Map<string, number>();
+  private readonly termCount = new Map<string, number>();
+  /** First and last day (epoch days) of each dated cluster. */
+  private readonly span = new Map<string, [number, number]>();
+  private scratch = new Float64Array(64);
   /** Frozen idf: when set (batch mode), the table is not updated by `add`. */
   private frozenIdf = false;
 
@@ -224,10 +239,26 @@ export class StoryClusterer {
     return s ? (this.state.stories[s]?.parent ?? undefined) : undefined;
   }
 
-  /** Vector of an article under the current idf (exposed for refinement and labels). */
+  /** Full tf-idf vector of an article under the current idf (batch refinement works on these). */
   vectorize(doc: Pick<ClusterDoc, "text" | "title" | "entities">): { counts: TermCounts; vector: SparseVector } {
     const counts = termCounts(doc.text, doc.title, doc.entities, this.options.features);
     return { counts, vector: weigh(counts, this.state.idf) };
+  }
+
+  /** tf-idf unit vector keeping the article's heaviest `docTerms` terms (renormalized). */
+  private docVector(counts: TermCounts): SparseVector {
+    const full = weigh(counts, this.state.idf);
+    const k = this.options.docTerms;
+    if (k === null || Object.keys(full).length <= k) return full;
+    const out: SparseVector = {};
+    let n2 = 0;
+    for (const t of topQuery(full, k)) {
+      out[t] = full[t]!;
+      n2 += full[t]! * full[t]!;
+    }
+    const n = Math.sqrt(n2) || 1;
+    for (const t in out) out[t] = out[t]! / n;
+    return out;
   }
 
   add(doc: ClusterDoc): AddResult {
@@ -248,7 +279,7 @@ export class StoryClusterer {
     }
     const counts = termCounts(doc.text, doc.title, doc.entities, this.options.features);
     if (!this.frozenIdf) observe(st.idf, counts);
-    const vector = weigh(counts, st.idf);
+    const vector = this.docVector(counts);
     const day = dayNumber(date);
     if (date) st.clock = maxDate(st.clock, date);
 
@@ -278,7 +309,7 @@ export class StoryClusterer {
     this.join(this.storyIndex, story, doc.id, vector, date);
     this.join(this.lineIndex, st.storylines[story.parent!]!, doc.id, vector, date);
     st.assignment[doc.id] = story.id;
-    if (date) this.closeOld();
+    if (day !== null) this.closeOld(day);
     return { story: story.id, storyline: story.parent!, created, similarity };
   }
 
@@ -291,17 +322,41 @@ export class StoryClusterer {
     grace: number,
     tau: number,
   ): { id: string; sim: number } | null {
+    // Term-at-a-time: a partial dot product over the query terms ranks candidates cheaply, then
+    // only the most promising few get the full dot product and the time damping.
+    const n = index.clusters.length;
+    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, 2 * this.scratch.length));
+    const acc = this.scratch;
+    const touched: number[] = [];
+    for (const t of query) {
+      const slots = index.postingsOf(t);
+      // 5000: a posting list longer than this is a near-stop word; skipping it keeps lookup sublinear.
+      if (!slots || slots.size > 5000) continue;
+      const w = vector[t]!;
+      for (const slot of slots) {
+        if (acc[slot] === 0) touched.push(slot);
+        acc[slot] += w * index.clusters[slot]!.sum[t]!;
+      }
+    }
+    if (touched.length === 0) return null;
+    const scored = touched.map((slot) => {
+      const id = index.clusters[slot]!.id;
+      const score = acc[slot]! / (Math.sqrt(this.norm2.get(id)!) || 1);
+      acc[slot] = 0;
+      return { id, score };
+    });
+    if (scored.length > RESCORE) scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const shortlist = scored.slice(0, RESCORE).map((x) => x.id);
     let bestId: string | null = null;
     let bestSim = -1;
-    // 5000: a posting list longer than this is a near-stop word; skipping it keeps lookup sublinear.
-    for (const id of index.candidates(query, 5000)) {
+    for (const id of shortlist) {
       const c = pool[id]!;
       let d = 0;
       for (const k in vector) {
         const y = c.sum[k];
         if (y !== undefined) d += vector[k]! * y;
       }
-      const sim = (d / (this.norms.get(id) || 1)) * damp(gapDays(day, c), grace, tau);
+      const sim = (d / (Math.sqrt(this.norm2.get(id)!) || 1)) * damp(gapDays(day, this.span.get(id)), grace, tau);
       if (sim > bestSim || (sim === bestSim && bestId !== null && id < bestId)) {
         bestSim = sim;
         bestId = id;
@@ -314,35 +369,57 @@ export class StoryClusterer {
     c.docIds.push(docId);
     c.size++;
     const fresh: string[] = [];
+    let n2 = this.norm2.get(c.id) ?? 0;
     for (const k in vector) {
-      if (c.sum[k] === undefined) {
-        c.sum[k] = vector[k]!;
+      const v = vector[k]!;
+      const old = c.sum[k];
+      if (old === undefined) {
+        c.sum[k] = v;
         fresh.push(k);
-      } else c.sum[k] += vector[k]!;
+        n2 += v * v;
+      } else {
+        c.sum[k] = old + v;
+        n2 += 2 * old * v + v * v;
+      }
     }
-    index.add(c.id, fresh);
+    index.add(c, fresh);
+    const terms = (this.termCount.get(c.id) ?? 0) + fresh.length;
+    this.termCount.set(c.id, terms);
     const cap = this.options.centroidTerms;
-    if (Object.keys(c.sum).length > 2 * cap) {
+    // Prune back to `cap` only once the sum holds 4x that: pruning on every article would thrash.
+    if (terms > 4 * cap) {
       const keep = new Set(topQuery(c.sum, cap));
       const drop = Object.keys(c.sum).filter((k) => !keep.has(k));
       for (const k of drop) delete c.sum[k];
-      index.remove(c.id, drop);
+      index.remove(c, drop);
+      this.termCount.set(c.id, keep.size);
+      n2 = sumNorm(c) ** 2;
     }
-    this.norms.set(c.id, sumNorm(c));
+    this.norm2.set(c.id, n2);
     c.first = minDate(c.first, date);
     c.last = maxDate(c.last, date);
+    this.cacheSpan(c);
+  }
+
+  private cacheSpan(c: ClusterState): void {
+    const f = dayNumber(c.first), l = dayNumber(c.last);
+    if (f !== null && l !== null) this.span.set(c.id, [f, l]);
   }
 
   private index(index: TermIndex, c: ClusterState): void {
-    index.add(c.id, Object.keys(c.sum));
-    this.norms.set(c.id, sumNorm(c));
+    index.add(c, Object.keys(c.sum));
+    this.norm2.set(c.id, sumNorm(c) ** 2);
+    this.termCount.set(c.id, Object.keys(c.sum).length);
+    this.cacheSpan(c);
   }
 
   private lastClose: number | null = null;
-  private closeOld(): void {
+  private closeOld(day: number): void {
     const after = this.options.closeAfterDays;
+    if (after === null) return;
+    if (this.lastClose !== null && day - this.lastClose < 7) return;
     const now = dayNumber(this.state.clock);
-    if (after === null || now === null) return;
+    if (now === null) return;
     // Sweep at most once a simulated week: closing is bookkeeping, not per-article work.
     if (this.lastClose !== null && now - this.lastClose < 7) return;
     this.lastClose = now;
@@ -350,7 +427,7 @@ export class StoryClusterer {
       const l = dayNumber(c.last);
       if (!c.closed && l !== null && now - l > after) {
         c.closed = true;
-        this.storyIndex.remove(c.id, Object.keys(c.sum));
+        this.storyIndex.remove(c, Object.keys(c.sum));
       }
     }
     const lineAfter = after * 6;
@@ -358,7 +435,7 @@ export class StoryClusterer {
       const l = dayNumber(c.last);
       if (!c.closed && l !== null && now - l > lineAfter) {
         c.closed = true;
-        this.lineIndex.remove(c.id, Object.keys(c.sum));
+        this.lineIndex.remove(c, Object.keys(c.sum));
       }
     }
   }

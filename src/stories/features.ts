@@ -3,7 +3,6 @@
 // tell look-alike events apart: proper names ("P:lohan"), years ("Y:2013"), other numbers ("N:7.1").
 // Everything here is a pure function of the text; idf weighting lives in idf.ts.
 
-import { tokenize } from "../nlp/sentences.ts";
 
 /** Raw term counts of one document, before idf. Plain object so it serializes as it is. */
 export type TermCounts = Record<string, number>;
@@ -64,8 +63,8 @@ export function stem(w: string): string {
   return w;
 }
 
-const isCap = (t: string) => /^\p{Lu}/u.test(t);
-const isWord = (t: string) => /^\p{L}/u.test(t);
+// Group 1 marks words; numbers keep inner separators (7.1, 1,000); [.!?] ends a sentence.
+const WORD_RE = /(\p{L}+(?:['’]\p{L}+)*)|\p{N}+(?:[.,]\p{N}+)*|[.!?]/gu;
 
 /**
  * Counts the terms of one article. `entities` (canonical names from the entity stage) are added as
@@ -83,28 +82,37 @@ export function termCounts(
     out[k] = (out[k] ?? 0) + w;
   };
   const addText = (s: string, boost: number) => {
-    const toks = tokenize(s);
+    // One pass with a sticky-free global regex over words, numbers and sentence stops; no token
+    // objects (this is the hot loop of clustering: see bench/clustering.ts).
+    WORD_RE.lastIndex = 0;
     let sentenceStart = true;
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!.text;
-      if (isWord(t)) {
-        const lower = t.toLowerCase();
-        const properish = isCap(t) && !sentenceStart && !MONTHS.has(lower) && !STOP.has(lower);
-        sentenceStart = false;
-        if (lower.length < 3 || STOP.has(lower)) continue;
-        const s1 = stem(lower.replace(/['’]s$/, ""));
-        add(s1, boost);
-        if (properish && !entities) add("P:" + lower, o.nameWeight * boost);
-      } else if (/^\p{N}/u.test(t)) {
-        sentenceStart = false;
-        const n = t.replace(/,/g, "");
-        if (/^(?:19|20)\d\d$/.test(n)) add("Y:" + n, o.yearWeight * boost);
-        else if (/^\d+(?:\.\d+)?$/.test(n) && n !== "0" && n !== "1") add("N:" + n, o.numberWeight * boost);
-      } else if (/^[.!?\n]$/.test(t)) {
+    for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
+      const t = m[0];
+      const c0 = t.charCodeAt(0);
+      if (t.length === 1 && (c0 === 46 || c0 === 33 || c0 === 63)) {
         sentenceStart = true;
-      } else if (!/^["'“‘`(]$/.test(t)) {
-        sentenceStart = false;
+        continue;
       }
+      if (c0 >= 48 && c0 <= 57) {
+        sentenceStart = false;
+        const n = t.indexOf(",") >= 0 ? t.replace(/,/g, "") : t;
+        if (n.length === 4 && (n.startsWith("19") || n.startsWith("20")) && /^\d{4}$/.test(n)) add("Y:" + n, o.yearWeight * boost);
+        else if (n !== "0" && n !== "1" && /^\d+(?:\.\d+)?$/.test(n)) add("N:" + n, o.numberWeight * boost);
+        continue;
+      }
+      if (!m[1]) {
+        // other digits (non-ASCII numerals)
+        sentenceStart = false;
+        continue;
+      }
+      const lower = t.toLowerCase();
+      const cap = lower !== t && t[0] !== lower[0];
+      const properish = cap && !sentenceStart && !MONTHS.has(lower) && !STOP.has(lower);
+      sentenceStart = false;
+      if (lower.length < 3 || STOP.has(lower)) continue;
+      const bare = lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
+      add(stem(bare), boost);
+      if (properish && !entities) add("P:" + lower, o.nameWeight * boost);
     }
   };
   // The line breaks matter for sentence starts: treat each line as starting a sentence.
