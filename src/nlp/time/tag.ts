@@ -774,23 +774,38 @@ function sentenceCues(text: string, s: Span): Cue[] {
   for (let m = FUTURE_CUE.exec(slice); m; m = FUTURE_CUE.exec(slice)) out.push({ at: s.start + m.index, future: true });
   PAST_CUE.lastIndex = 0;
   for (let m = PAST_CUE.exec(slice); m; m = PAST_CUE.exec(slice)) out.push({ at: s.start + m.index, future: false });
-  return out;
+  // Stable sort keeps a future cue ahead of a past cue at the same place ("expected").
+  return out.sort((a, b) => a.at - b.at);
 }
 
-/** Tense at a span: the nearest future cue wins when it is as near as the nearest past cue. */
+/**
+ * Tense at a span: that of the nearest cue outside it; at equal distance a future cue wins, then
+ * the cue before the span. Cues are sorted by position, so only the neighbours are looked at.
+ */
 function tenseAt(cues: Cue[], span: Span): Tense {
-  let best: Cue | null = null;
-  let bestDist = Infinity;
-  for (const c of cues) {
-    if (c.at >= span.start && c.at < span.end) continue; // the expression's own words ("last")
-    const dist = c.at < span.start ? span.start - c.at : c.at - span.end;
-    const weighted = dist;
-    if (weighted < bestDist) {
-      bestDist = weighted;
-      best = c;
-    }
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid]!.at < span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return best ? (best.future ? "future" : "past") : null;
+  let after = lo;
+  while (after < cues.length && cues[after]!.at < span.end) after++; // the expression's own words ("last")
+  const before = lo - 1;
+  const dBefore = before >= 0 ? span.start - cues[before]!.at : Infinity;
+  const dAfter = after < cues.length ? cues[after]!.at - span.end : Infinity;
+  if (dBefore === Infinity && dAfter === Infinity) return null;
+  const futureAt = (k: number, step: -1 | 1): boolean => {
+    const at = cues[k]!.at;
+    for (let i = k; i >= 0 && i < cues.length && cues[i]!.at === at; i += step) if (cues[i]!.future) return true;
+    return false;
+  };
+  const fBefore = dBefore !== Infinity && futureAt(before, -1);
+  const fAfter = dAfter !== Infinity && futureAt(after, 1);
+  if (dBefore < dAfter) return fBefore ? "future" : "past";
+  if (dAfter < dBefore) return fAfter ? "future" : "past";
+  return fBefore || fAfter ? "future" : "past";
 }
 
 // ---- main ----
