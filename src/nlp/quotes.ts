@@ -423,6 +423,18 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
       cueKind[qi] = "lead";
       continue;
     }
+    // A coordinated or participle cue after an attributed quote shares its speaker:
+    // “It’s not new,” said Rep. Scott, adding that “we’ve been …”.
+    const pq = qi > 0 ? marks[qi - 1]! : null;
+    const pa = qi > 0 ? attrOf[qi - 1] : null;
+    if (pq && pa && pq.end >= unitStart && !text.slice(pq.end, q.start).includes("\n")) {
+      const c = cuesIn(masked, Math.max(pq.end, pa.cue.end), q.start).pop();
+      if (c && /(?:\band|,)\s*$/u.test(masked.slice(Math.max(0, c.start - 6), c.start))) {
+        attrOf[qi] = { cue: c, source: pa.source, lemma: c.lemma } as Attribution;
+        cueKind[qi] = "lead";
+        continue;
+      }
+    }
     // Late attribution further on in the sentence: “You squeezed …” to drive up the price, she said.
     const sj = sentenceAt(sentences, Math.max(q.start, q.end - 1));
     const sEnd = sentences[sj]?.end ?? q.end;
@@ -470,6 +482,11 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
         const start = cue.end - cue.start === 1 ? q.start : contentStartAfterCue(masked, { ...cue, lemma: (a as { lemma?: string }).lemma ?? "" }, q.start);
         let end = Math.max(q.end, trimEnd(text, q.end, sentEnd));
         if (end > q.end && /[”"»]/.test(text[q.end - 1]!) && /^[.\s]*$/.test(text.slice(q.end, sentEnd))) end = q.end;
+        // The content stops at the quote when the quote ends in punctuation or a new clause follows it
+        // (", telling …", " and said …", " (…"): train direct e2e F1 0.762 vs 0.754 running on to the sentence end.
+        const after = masked.slice(q.end, sentEnd);
+        if (/^\s*(?:,\s*(?:and|but|while|which|who|telling|saying|adding|noting|before|after|as|according)\b|\s(?:and|but|before|after|while|as)\s|\s*[(—–])/u.test(after)) end = q.end;
+        if (/[,.!?]$/.test(text.slice(q.start, q.end - 1))) end = q.end;
         content = { start: Math.min(start, q.start), end };
       }
       // Merge with a draft sharing the same cue (several quoted phrases governed by one verb).
