@@ -81,3 +81,9 @@ test("seed 001 takes its date from its copy, seed 000", { skip: (!seed001 || !se
   assert.equal(published?.date, "2023-07-07");
   assert.equal(timexes.find((t) => t.text === "last August")?.value, "2022-08");
 });
+
+test("a long role window overrides an older date mentioned, at year precision", () => {
+  const got = estimatePublication("Secretary of State Antony Blinken recalled the talks held in March 2019.");
+  assert.equal(got?.date, "2021");
+  assert.equal(got?.precision, "year");
+});

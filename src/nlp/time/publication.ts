@@ -157,7 +157,8 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
     // A short window (a transition period) fixes the month it opens on, or the lower bound inside it.
     const days = (Date.parse(window.end === "9999-12-31" ? "2100-01-01" : window.end) - Date.parse(start)) / 86400000;
     if (days <= 100) return done(truncate(start, "month"), "month", evidence);
-    if (!latest) return done(truncate(start, "year"), "year", evidence);
+    // A long window says the year at best, unless a date mentioned inside it says more.
+    if (!latest || lower < window.start) return done(truncate(start, "year"), "year", evidence);
   }
   if (dayIso) return done(dayIso, "day", evidence);
   if (copyright) {
