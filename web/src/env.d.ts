@@ -1,0 +1,2 @@
+// Vite turns CSS imports into a stylesheet link in the built index.html.
+declare module "*.css";
