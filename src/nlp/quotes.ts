@@ -281,6 +281,14 @@ function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: numb
     if ((c === "." || c === "!" || c === "?" || c === ";") && /\s|$/.test(masked[stop + 1] ?? "") && !/\b(?:[A-Z]|[A-Z][a-z]{1,3}|U\.S)$/.test(masked.slice(Math.max(from, stop - 5), stop))) break;
     stop++;
   }
+  // “…,” according to the report.
+  const acc = /^according to\s+/iu.exec(masked.slice(from, stop));
+  if (acc) {
+    const srcStart = from + acc[0].length;
+    const cut = masked.slice(srcStart, stop).search(/\s*[,;(—–]/u);
+    const srcEnd = trimEnd(masked, srcStart, cut >= 0 ? srcStart + cut : stop);
+    if (srcEnd > srcStart) return { cue: { start: from, end: from + 12 }, source: { start: srcStart, end: srcEnd } };
+  }
   const cues = cuesIn(masked, from, stop);
   const first = cues[0];
   if (!first) return null;
@@ -350,11 +358,11 @@ function leadingAttribution(masked: string, lo: number, qStart: number, hasQuote
     const src = sourceBefore(masked, lo, c.start);
     if (!src) continue;
     // A later coordinated cue shares this subject: "X said …, and added: “…”" / "X spoke, saying “…”".
-    if (nearest && nearest !== c && /(?:\band|,)\s*$/u.test(masked.slice(Math.max(lo, nearest.start - 6), nearest.start)))
+    if (nearest && nearest !== c && /(?:\band|\bbut|,)\s*$/u.test(masked.slice(Math.max(lo, nearest.start - 6), nearest.start)))
       return { cue: nearest, source: src, lemma: nearest.lemma };
     return { cue: c, source: src, lemma: c.lemma };
   }
-  if (nearest && /(?:\band|,)\s*$/u.test(masked.slice(Math.max(lo, nearest.start - 6), nearest.start))) {
+  if (nearest && /(?:\band|\bbut|,)\s*$/u.test(masked.slice(Math.max(lo, nearest.start - 6), nearest.start))) {
     // Participle or coordinated cue whose subject opens the sentence: "Blackwell endorsed Cruz, saying he “…”".
     const src = sourceAfter(masked, lo, nearest.start);
     if (src) return { cue: nearest, source: src, lemma: nearest.lemma };
