@@ -211,7 +211,7 @@ function reasonFor(t: string, where: "before" | "inside" | "after", inRelated: b
 }
 
 // Calls to action and site furniture that look like headlines ("Get a Quote", "Subscribe to Our Mailing List").
-const CTA = /\b(?:subscribe|sign (?:up|in)|log ?in|get (?:a|your|started)|contact|menu|learn (?:more|about)|our|us|shop|buy|download|join|follow|newsletter|table of contents|related|popular|latest|trending|categories|tags|search|share|advertis\w*|cookies?|privacy|free (?:trial|quote)|book (?:a|now)|call|request|see all|view all|read more)\b/i;
+const CTA = /\b(?:subscribe|sign (?:up|in)|log ?in|get (?:a|your|started)|contact|menu|learn (?:more|about)|about us|with us|our (?:team|services|products|story)|shop|buy|download|join|follow|newsletter|table of contents|related|popular|latest|trending|categories|tags|search|share|advertis\w*|cookies?|privacy|free (?:trial|quote)|book (?:a|now)|call|request|see all|view all|read more)\b/i;
 
 function slugWords(url: string | null | undefined): Set<string> {
   if (!url) return new Set();
