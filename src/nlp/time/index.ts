@@ -5,3 +5,4 @@ export { estimatePublication, tagWithPublication } from "./publication.ts";
 export type { PublicationHints } from "./publication.ts";
 export { describeTimex, timexToDateRange } from "./range.ts";
 export type { DateRange } from "./range.ts";
+export type { Granularity } from "./calendar.ts";
