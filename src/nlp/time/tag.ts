@@ -409,6 +409,9 @@ rule("(?:the|this)\\s+weekend", (m) => cand(m, "DATE", (c) => {
 }), /weekend/i);
 // "the year ended June 30": a fiscal year, written as a one-year duration.
 rule("the\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending|ends|through)\\b)", (m) => cand(m, "DURATION", () => "P1Y"), /year/i);
+// "For the week, the index dropped": a week near the DCT that the text does not pin down
+// (TBAQ tags all 5 "the week" as DATE, 4 of them YYYY-WXX).
+rule("the\\s+week(?!\\s+(?:of|before|after|ended|ending|earlier|ago)\\b)", (m) => cand(m, "DATE", (c) => (c.anchor ? `${fmtYear(c.anchor.y)}-WXX` : "XXXX-WXX")), /week/i);
 // "a high for the year", "the first nine months of the year": the DCT's year.
 rule("(?<=\\b(?:of|for)\\s)the\\s+year(?!\\s+(?:ended|ending|ends|through|before|after|earlier|ago|two)\\b)", (m) => cand(m, "DATE", (c) => (c.anchor ? fmtYear(c.anchor.y) : null)), /year/i);
 rule("the\\s+(?:full|current|latest|whole)\\s+(?:fiscal\\s+)?year|the\\s+fiscal\\s+year", (m) => cand(m, "DATE", (c) => {
