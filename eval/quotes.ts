@@ -5,12 +5,14 @@
 //   npx tsx eval/quotes.ts --quick    fixed subset of dev (every 3rd article), all + direct
 //   npx tsx eval/quotes.ts --train    train.jsonl instead of dev (what the rules were tuned on)
 //   npx tsx eval/quotes.ts --errors   also print direct-quote misses and false alarms (development)
+//   npx tsx eval/quotes.ts --entities speakers from the entities module (resolveEntities) instead of the built-in name heuristics
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractQuotes } from "../src/nlp/quotes.ts";
+import { resolveEntities } from "../src/nlp/entities.ts";
 import type { Quote } from "../src/core/types.ts";
 
 type GoldSpan = [number, number, string];
@@ -45,7 +47,8 @@ const predPath = join(dir, "pred.jsonl");
 writeFileSync(goldPath, docs.map((d) => JSON.stringify(d)).join("\n") + "\n");
 const preds = new Map<string, Quote[]>();
 const t0 = performance.now();
-for (const d of docs) preds.set(d.id, extractQuotes(d.text));
+const withEntities = argv.includes("--entities");
+for (const d of docs) preds.set(d.id, extractQuotes(d.text, withEntities ? { entities: resolveEntities(d.text) } : {}));
 const ms = performance.now() - t0;
 writeFileSync(
   predPath,
@@ -63,7 +66,7 @@ writeFileSync(
     .join("\n") + "\n",
 );
 
-console.log(`polnear ${split}${quick ? " (quick subset)" : ""}: ${docs.length} articles, extractQuotes ${(ms / docs.length).toFixed(2)} ms/article`);
+console.log(`polnear ${split}${quick ? " (quick subset)" : ""}${withEntities ? ", speakers from resolveEntities" : ""}: ${docs.length} articles, extractQuotes ${(ms / docs.length).toFixed(2)} ms/article`);
 console.log("== all attributions");
 process.stdout.write(execFileSync("node", [SCORER, "--gold", goldPath, "--pred", predPath], { encoding: "utf8" }));
 console.log("== direct quotes");

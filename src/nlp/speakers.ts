@@ -247,9 +247,17 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
       // A lone unknown capitalized word opening a sentence ("Later", "Hours", "Speaking") is not a name.
       if (!key && /(?:^|[.!?:”"\n])\s*$/.test(text.slice(Math.max(0, run.start - 3), run.start))) continue;
       if (!key) {
-        // A lone capitalized word is a person only with a title ("Mr. Trump") or when it names a speaker later.
-        key = canonicalKey("person", name);
-        if (!people.has(key)) people.set(key, { key, name, kind: "person", roles: [], side: null, gender: genderOf(name, run.role) });
+        // A lone unknown capitalized word is a person only with a title ("Mr. Trump", "Sen. Warren") or right
+        // before a speech verb ("Warren said"); otherwise it is more often a place or outlet ("in Vermont", "on NBC").
+        const titled = run.role !== "";
+        const speaks = /^\s*(?:,\s*)?(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|asked|wrote|tweeted|argued|noted|warned|explained|replied|responded)\b/.test(text.slice(run.end, run.end + 40));
+        const kind: EntityKind = titled || speaks ? "person" : "other";
+        key = canonicalKey(kind, name);
+        if (!people.has(key)) people.set(key, { key, name, kind, roles: [], side: null, gender: genderOf(name, run.role) });
+        if (kind !== "person") {
+          mentions.push({ start: run.start, end: run.end, key, kind });
+          continue;
+        }
       }
     } else {
       // A longer name that contains an earlier one ("Donald J. Trump" after "Donald Trump") stays separate unless equal.
