@@ -129,6 +129,14 @@ const SPEECH_LEMMAS: Record<string, string[]> = {
   deride: ["derided"],
   decry: ["decried"],
   praise2: ["praising"],
+  fume: ["fumed"],
+  sing: ["sang", "sings", "sang"],
+  gush: ["gushed"],
+  scoff: ["scoffed"],
+  sigh: ["sighed"],
+  laugh: ["laughed"],
+  whisper: ["whispered"],
+  plead: ["pleaded"],
 };
 
 /** Lemmas whose object is the listener ("told reporters that …"), not the content. */
@@ -183,7 +191,7 @@ export const SOURCE_NOUNS = new Set(
     "speechwriter union organizer contenders nation chairwoman industry investigators consultant ally daughter legislature attorneys " +
     "citizens donor journalists findings estimates magazine moderator writers evidence family users analyst minister ministry chief " +
     "embassy author surrogates editors father pastor lobbyists independents critic residents officers police study studies " +
-    "documents filing filings memo ambassador envoy diplomats negotiator negotiators representative representatives"
+    "documents filing filings memo ambassador envoy diplomats negotiator commenter commenters poster viewer viewers reader readers negotiators representative representatives"
   ).split(" "),
 );
 

@@ -262,7 +262,8 @@ function maskQuotes(text: string, marks: MarkSpan[]): string {
 /** Trailing attribution right after a closing mark: “…,” Wang said / ,” said Lin / ,” Todd Robinson, the …, told reporters. */
 function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: number): Attribution | null {
   // Signed quotes: “…” ― Pamela Reyes (a dash, then a name ending the line).
-  const dash = /^[ \t\u00a0]*([―—–])[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})[ \t\u00a0]*$/u.exec(masked.slice(q.end, hi));
+  // The signature may stand on the next line ("⏎⏎- Bernie Sanders." / "⏎⏎-Michelle Marks, Philadelphia.").
+  const dash = /^[ \t\u00a0]*(?:\n\s*)?([―—–-])[ \t\u00a0]*(\p{Lu}[\p{L}’'-]*(?:[ \t\u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*)){0,4})[ \t\u00a0]*(?:[.,][^\n]{0,60})?(?:\n|$)/u.exec(masked.slice(q.end, Math.max(hi, q.end + 160)));
   if (dash) {
     const cueAt = q.end + dash[0].indexOf(dash[1]!);
     const srcAt = q.end + dash[0].lastIndexOf(dash[2]!);
@@ -305,7 +306,7 @@ function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: numb
   const hw = lower(head);
   if (!(UPPER_START.test(head.text) || hw in PRONOUNS || SOURCE_MODIFIERS.has(hw) || SOURCE_NOUNS.has(hw) || /^\p{N}/u.test(head.text))) return null;
   if (NON_HEAD_CAPS.has(hw) && !/^(the|a|an|this|that|these|those)$/.test(hw)) return null;
-  if (toks.some((t) => /^[.;:!?]$/.test(t.text) && !(t.text === "." && t.start > 0 && /\p{L}/u.test(masked[t.start - 1]!) && toks.indexOf(t) < toks.length - 1 && /^\p{Lu}\.?$|^\p{Lu}\p{Ll}{0,3}$/u.test(masked.slice(masked.lastIndexOf(" ", t.start) + 1, t.start))))) return null;
+  if (toks.some((t) => /^[.;:!?]$/.test(t.text) && !(t.text === "." && t.start > 0 && /\p{L}/u.test(masked[t.start - 1]!) && toks.indexOf(t) < toks.length - 1 && isAbbrev(masked, t.start)))) return null;
   const comma = toks.findIndex((t) => t.text === ",");
   // Without an appositive comma the stretch must read as a noun phrase: at most two unknown lowercase words.
   const np = comma > 0 ? toks.slice(0, comma) : toks;
@@ -342,6 +343,12 @@ function bridges(text: string, prev: MarkSpan, q: MarkSpan, d: Draft): boolean {
   if (!(d.cue.start >= prev.end && d.cue.end <= prev.end + line.length)) return false;
   const stops = line.match(/[.!?;](?=\s|$)/g) ?? [];
   return stops.length <= MAX_BRIDGE_STOPS;
+}
+
+/** Whether the period at `dot` ends an abbreviation or initial ("Sen.", "J.", "(D-Wash.)", "U.S."). */
+function isAbbrev(text: string, dot: number): boolean {
+  const w = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[0] ?? "";
+  return /^(?:\p{Lu}|\p{Lu}\p{Ll}{1,3}|(?:\p{L}\.)+\p{L})$/u.test(w);
 }
 
 function firstWordStart(text: string, lo: number, hi: number): number {
