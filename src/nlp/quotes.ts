@@ -269,7 +269,8 @@ function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: numb
     const srcAt = q.end + dash[0].lastIndexOf(dash[2]!);
     return { cue: { start: cueAt, end: cueAt + 1 }, source: { start: srcAt, end: srcAt + dash[2]!.length } };
   }
-  const lead = /^[ \t\u00a0]*[,—–-]?[ \t\u00a0]*/.exec(masked.slice(q.end, hi))![0];
+  // ", as Cruz said on Monday" reads like ", Cruz said".
+  const lead = /^[ \t\u00a0]*[,—–-]?[ \t\u00a0]*(?:as[ \t\u00a0]+(?=\S+[ \t\u00a0]+\S))?/.exec(masked.slice(q.end, hi))![0];
   const from = q.end + lead.length;
   const innerEnd = text[q.end - 2];
   const punctuated = lead.includes(",") || /[,?!—–-]/.test(innerEnd ?? "") || lead.length > 0;
@@ -459,8 +460,10 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
       if (nextMark < sEnd && nextMark > c.start) break;
       const comma = masked.lastIndexOf(",", c.start);
       if (comma < q.end - 1) break;
-      const src = sourceBefore(masked, comma + 1, c.start);
-      if (!src || src.start !== firstWordStart(masked, comma + 1, c.start)) continue;
+      // ", said Geert Wilders, founder of …" (inverted) or ", X said".
+      const inverted = !/[\p{L}\p{N}]/u.test(masked.slice(comma + 1, c.start));
+      const src = inverted ? sourceAfter(masked, c.end, sEnd) : sourceBefore(masked, comma + 1, c.start);
+      if (!src || (!inverted && src.start !== firstWordStart(masked, comma + 1, c.start))) continue;
       attrOf[qi] = { cue: c, source: src };
       cueKind[qi] = "late";
       lateEnd[qi] = comma;
