@@ -53,7 +53,7 @@ export async function searchPage(query: URLSearchParams): Promise<Node> {
       r.items.map((hit) =>
         h(
           "li",
-          { class: "result" },
+          { class: "result", "data-group": hit.group && hit.copies ? hit.group : hit.id },
           h("a", { class: "result-title", href: `#/article/${encodeURIComponent(hit.id)}` }, hit.title ?? "(untitled)"),
           h(
             "p",
