@@ -256,6 +256,12 @@ const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
     "form", "header", "hr", "main", "nav", "ol", "pre", "section", "table", "ul",
   ].map((t) => [t, P_ONLY] as [string, Set<string>]),
 ]);
+/** Attributes any extraction step reads; all others are dropped while tokenizing. */
+export const KEPT_ATTRIBUTES = new Set([
+  "class", "id", "itemprop", "itemtype", "role", "style", "hidden", "aria-hidden", "href", "rel", "datetime",
+  "content", "property", "name", "lang", "type", "http-equiv", "value", "charset", "title",
+]);
+
 const PARSER_VOID = new Set([...VOID_TAGS, "basefont", "command", "frame", "isindex", "keygen"]);
 
 /**
@@ -271,6 +277,7 @@ function tokenize(html: string, h: Handler): void {
   let attribs: Record<string, string> | null = null;
   let attribname = "";
   let attribvalue = "";
+  let wanted = false;
 
   const push = (name: string) => {
     stack.push(name);
@@ -347,15 +354,18 @@ function tokenize(html: string, h: Handler): void {
     },
     onattribname(start, end) {
       attribname = html.slice(start, end).toLowerCase();
+      // Only attributes extraction reads are kept: src/srcset/data-* values (inline base64
+      // images, JSON blobs) are most of a page's attribute bytes.
+      wanted = KEPT_ATTRIBUTES.has(attribname);
     },
     onattribdata(start, end) {
-      attribvalue += html.slice(start, end);
+      if (wanted) attribvalue += html.slice(start, end);
     },
     onattribentity(cp) {
-      attribvalue += String.fromCodePoint(cp);
+      if (wanted) attribvalue += String.fromCodePoint(cp);
     },
     onattribend(_quote: QuoteType) {
-      if (attribs && !Object.hasOwn(attribs, attribname)) attribs[attribname] = attribvalue;
+      if (wanted && attribs && !Object.hasOwn(attribs, attribname)) attribs[attribname] = attribvalue;
       attribvalue = "";
     },
     oncdata() {},

@@ -11,7 +11,7 @@
 
 import type { ExtractedArticle, Removal, RemovalReason } from "../core/types.ts";
 import { DossierError } from "../core/errors.ts";
-import { parseHtml, postOrder, walk } from "./dom.ts";
+import { BLOCK_TAGS, parseHtml, postOrder, walk } from "./dom.ts";
 import type { HtmlElement, ParsedPage } from "./dom.ts";
 import { renderBlocks } from "./html-blocks.ts";
 import type { Block } from "./html-blocks.ts";
@@ -119,23 +119,32 @@ export interface MainText {
  * (a site whose wrappers carry "unlikely" class names) runs again with tag-based pruning only.
  */
 export function extractMainText(page: ParsedPage, meta: PageMetadata): MainText {
-  const strict = extractWith(page, meta, true);
+  const body = findBody(page.root);
+  const order = postOrder(body);
+  // The whole page's blocks and per-element totals, shared by both passes.
+  const rawBlocks = renderBlocks(body);
+  const rawStats = aggregate(order, rawBlocks);
+  const ctx: PageContext = { body, order, rawBlocks, rawStats, protectedEls: findProtected(body, rawStats) };
+  const strict = extractWith(ctx, meta, true);
   // 250 chars: below this the strict pass has lost the article on every wcxb-dev page we looked at.
   if (strict.text.length >= 250) return strict;
-  const lenient = extractWith(page, meta, false);
+  const lenient = extractWith(ctx, meta, false);
   return lenient.text.length > strict.text.length ? lenient : strict;
 }
 
-function extractWith(page: ParsedPage, meta: PageMetadata, byHints: boolean): MainText {
-  const body = findBody(page.root);
-  const order = postOrder(body);
-  const removedEls = new Map<HtmlElement, RemovalReason>();
+interface PageContext {
+  body: HtmlElement;
+  order: HtmlElement[];
+  rawBlocks: Block[];
+  rawStats: Map<HtmlElement, Stats>;
+  protectedEls: Set<HtmlElement>;
+}
 
+function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): MainText {
+  const { body, order, rawBlocks, rawStats, protectedEls } = ctx;
+  const removedEls = new Map<HtmlElement, RemovalReason>();
   // Total page text, to avoid pruning a wrapper that holds most of the page.
-  const rawBlocks = renderBlocks(body);
-  const rawStats = aggregate(order, rawBlocks);
   const total = Math.max(1, rawStats.get(body)?.text ?? 1);
-  const protectedEls = findProtected(body, meta, rawStats);
 
   // 2. prune boilerplate subtrees (top-down so that a removed subtree's children are not visited).
   walk(body, (el) => {
@@ -148,8 +157,13 @@ function extractWith(page: ParsedPage, meta: PageMetadata, byHints: boolean): Ma
     }
   });
 
-  // 3. blocks of what is left, and container scores.
-  const blocks = renderBlocks(body, new Set(removedEls.keys()));
+  // 3. blocks of what is left, and container scores. When only block-level boxes were removed,
+  // the remaining blocks are the raw ones outside them; an inline removal means re-rendering.
+  let inlineRemoved = false;
+  for (const el of removedEls.keys()) if (!BLOCK_TAGS.has(el.tag)) inlineRemoved = true;
+  const blocks = inlineRemoved
+    ? renderBlocks(body, new Set(removedEls.keys()))
+    : rawBlocks.filter((b) => !insideRemoved(b.owner, removedEls, new Set([body])));
   const stats = aggregate(order, blocks);
   const scores = scoreCandidates(blocks, stats);
   const top = pickTop(scores, stats, body, protectedEls);
@@ -327,7 +341,7 @@ function proseWeight(b: Block): number {
 const PARA_TAGS = new Set(["p", "pre", "blockquote", "td", "dd"]);
 
 /** Elements that are the article by declaration: itemprop=articleBody, and their ancestors. */
-function findProtected(body: HtmlElement, meta: PageMetadata, stats: Map<HtmlElement, Stats>): Set<HtmlElement> {
+function findProtected(body: HtmlElement, stats: Map<HtmlElement, Stats>): Set<HtmlElement> {
   const out = new Set<HtmlElement>();
   walk(body, (el) => {
     const ip = el.attrs.itemprop ?? "";
@@ -335,7 +349,6 @@ function findProtected(body: HtmlElement, meta: PageMetadata, stats: Map<HtmlEle
       for (let e: HtmlElement | null = el; e; e = e.parent) out.add(e);
     }
   });
-  void meta;
   return out;
 }
 
@@ -360,7 +373,7 @@ function pruneReason(
   if (tag === "aside" && share < 0.5) return "related";
   if (tag === "figcaption") return "caption";
   if ((tag === "form" || tag === "fieldset") && share < 0.3) return "boilerplate";
-  if (tag === "header" && share < 0.3) return "header-line";
+  if (tag === "header" && share < 0.3) return insideArticle(el) ? "header-line" : "navigation";
   const role = (a.role ?? "").toLowerCase();
   if (/^(navigation|menu|menubar|complementary|contentinfo|banner|dialog|alertdialog|search|toolbar)$/.test(role) && share < 0.5) {
     return role === "contentinfo" ? "footer" : role === "complementary" ? "related" : "navigation";
@@ -373,6 +386,11 @@ function pruneReason(
     if (!/article-?body|post-?body|story-?body|entry-?content/i.test(h)) return reasonForHint(h);
   }
   return null;
+}
+
+function insideArticle(el: HtmlElement): boolean {
+  for (let e = el.parent; e; e = e.parent) if (e.tag === "article") return true;
+  return false;
 }
 
 function insideRemoved(

@@ -1,0 +1,99 @@
+// Extraction speed: our HTML extractor vs @mozilla/readability on linkedom, same pages, same run,
+// one core (sequential, single thread). Prints pages/s and MB/s for both, the ratio, and peak RSS.
+//
+//   npx tsx bench/extraction.ts [--pages N] [--rounds R] [--big]
+//
+// --big  also times one synthetic ~100 MB page (linear-time check) and one with 100,000 nested divs.
+
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { extractHtml } from "../src/extract/html.ts";
+
+const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
+const DIR = join(SHARED, "bench/extraction/scrapinghub/pages");
+const argv = process.argv.slice(2);
+const opt = (n: string) => {
+  const i = argv.indexOf(`--${n}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+
+let peakRss = 0;
+const sampleRss = () => {
+  const r = process.memoryUsage.rss();
+  if (r > peakRss) peakRss = r;
+};
+
+function run(name: string, pages: string[], rounds: number, mb: number, fn: (html: string) => unknown): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const html of pages) {
+      try {
+        fn(html);
+      } catch {
+        // Rejections (NO_CONTENT) are part of the workload.
+      }
+      sampleRss();
+    }
+  }
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
+  const n = pages.length * rounds;
+  console.log(
+    `${name.padEnd(22)} ${n} pages: ${(n / cpu).toFixed(1)} pages/s on cpu time (${cpu.toFixed(2)} s), ` +
+      `${(n / wall).toFixed(1)} pages/s wall (${wall.toFixed(2)} s), ${((mb * rounds) / cpu).toFixed(1)} MB/s cpu`,
+  );
+  return { wall: n / wall, cpu: n / cpu };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(DIR)) {
+    console.log("needs ../shared/bench/extraction/scrapinghub — skipped");
+    return;
+  }
+  const limit = Number(opt("pages") ?? Infinity);
+  const rounds = Number(opt("rounds") ?? 1);
+  const files = readdirSync(DIR).filter((f) => f.endsWith(".html.gz")).sort().slice(0, limit);
+  const pages = files.map((f) => gunzipSync(readFileSync(join(DIR, f))).toString("utf8"));
+  const mb = pages.reduce((s, p) => s + Buffer.byteLength(p), 0) / 1e6;
+  console.log(`scrapinghub: ${pages.length} pages, ${mb.toFixed(1)} MB of HTML, ${rounds} round(s), one core`);
+  sampleRss();
+
+  const { Readability } = await import("@mozilla/readability");
+  const { parseHTML } = await import("linkedom");
+  // Warm-up (30 pages each) so that neither side pays JIT compilation in the timed loop.
+  for (const p of pages.slice(0, 30)) {
+    try {
+      extractHtml(p);
+    } catch {
+      // NO_CONTENT pages are part of the workload.
+    }
+    new Readability(parseHTML(p).document as unknown as Document).parse();
+  }
+  // The bench machine is shared by several people: wall-clock time swings with their load, so
+  // throughput is reported on process CPU time (user + system) as well, and the ratio uses it.
+  const readability = (h: string) => new Readability(parseHTML(h).document as unknown as Document).parse();
+  const ours = run("dossier extractHtml", pages, rounds, mb, (h) => extractHtml(h));
+  const theirs = run("readability+linkedom", pages, rounds, mb, readability);
+  console.log(`speed ratio (cpu time): ${(ours.cpu / theirs.cpu).toFixed(1)}x readability; wall clock: ${(ours.wall / theirs.wall).toFixed(1)}x`);
+  console.log(`peak rss: ${(peakRss / 1e6).toFixed(0)} MB (process, both extractors and all pages in memory)`);
+
+  if (argv.includes("--big")) {
+    const para = "<p>Paragraph text with commas, clauses, and enough words to look like an article body here.</p>";
+    const unit = `<div class="block">${para.repeat(20)}<ul><li><a href="/x">a link</a></li></ul></div>`;
+    const big = `<html><body><article>${unit.repeat(Math.ceil(100e6 / unit.length))}</article></body></html>`;
+    let t0 = performance.now();
+    const a = extractHtml(big);
+    sampleRss();
+    console.log(`100 MB page: ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(a.text.length / 1e6).toFixed(0)} M chars out, peak rss ${(peakRss / 1e6).toFixed(0)} MB`);
+    const deep = `<html><body>${"<div>".repeat(100_000)}${para}${"</div>".repeat(100_000)}</body></html>`;
+    t0 = performance.now();
+    extractHtml(deep);
+    console.log(`100,000 nested divs: ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  }
+}
+
+await main();

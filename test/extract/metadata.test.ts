@@ -1,0 +1,89 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseHtml } from "../../src/extract/dom.ts";
+import { cleanAuthor, extractMetadata, parseDateString } from "../../src/extract/metadata.ts";
+
+const meta = (html: string, url: string | null = null) => extractMetadata(parseHtml(html), url, html);
+
+test("parseDateString reads ISO, written and numeric dates without shifting time zones", () => {
+  assert.equal(parseDateString("2023-07-07T23:30:00-05:00"), "2023-07-07");
+  assert.equal(parseDateString("July 7, 2023"), "2023-07-07");
+  assert.equal(parseDateString("Published on Jul. 7 2023 at 9am"), "2023-07-07");
+  assert.equal(parseDateString("7 July 2023"), "2023-07-07");
+  assert.equal(parseDateString("2023/07/07"), "2023-07-07");
+  assert.equal(parseDateString("25/12/2023"), "2023-12-25");
+  assert.equal(parseDateString("no date here"), null);
+  assert.equal(parseDateString("2023-13-40"), null);
+});
+
+test("cleanAuthor strips labels, glued dates, roles and placeholders", () => {
+  assert.equal(cleanAuthor("By Jane Doe"), "Jane Doe");
+  assert.equal(cleanAuthor("Written by: Jane Doe"), "Jane Doe");
+  assert.equal(cleanAuthor("Jane DoeDecember 17, 2025"), "Jane Doe");
+  assert.equal(cleanAuthor("Jane Doe - Mar 27, 2024"), "Jane Doe");
+  assert.equal(cleanAuthor("Jane Doe Senior Science Reporter"), "Jane Doe");
+  assert.equal(cleanAuthor("Jane DoeMarketing Director"), "Jane Doe");
+  // Glued-capital names survive; comma-given roles are kept as the page gives them.
+  assert.equal(cleanAuthor("Rachel MacDonald"), "Rachel MacDonald");
+  assert.equal(cleanAuthor("Jane Doe, Dietitian"), "Jane Doe, Dietitian");
+  assert.equal(cleanAuthor("The Newsroom Team"), "The Newsroom Team");
+  assert.equal(cleanAuthor("By"), null);
+  assert.equal(cleanAuthor("Updated on"), null);
+  assert.equal(cleanAuthor("page.head.author"), null);
+  assert.equal(cleanAuthor("https://example.com/staff/jane-doe"), "Jane Doe");
+});
+
+test("title: an <h1> agreeing with og:title wins; site suffixes are stripped otherwise", () => {
+  const a = meta(`<head><title>Rain returns to the valley | Valley Post</title><meta property="og:title" content="Rain returns to the valley"></head>
+    <body><h1>Valley Post</h1><article><h1>Rain returns to the valley</h1><p>text</p></article></body>`);
+  assert.equal(a.title, "Rain returns to the valley");
+  assert.equal(a.titleSource, "h1-agrees");
+  const b = meta(`<head><title>Rain returns to the valley - Valley Post</title></head><body><p>x</p></body>`);
+  assert.equal(b.title, "Rain returns to the valley");
+  const c = meta(`<head><meta property="og:title" content="Bridge &amp;amp; road works start"></head><body></body>`);
+  assert.equal(c.title, "Bridge & road works start");
+});
+
+test("author: JSON-LD people, then meta, then visible byline elements; organizations last", () => {
+  const ld = (author: unknown) => `<script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "h", author })}</script>`;
+  assert.equal(meta(ld([{ "@type": "Person", name: "Ana Ruiz" }, { "@type": "Person", name: "Li Wei" }])).byline, "Ana Ruiz, Li Wei");
+  assert.equal(
+    meta(ld({ "@type": "Organization", name: "Valley Post" }) + `<body><span class="author-name">Ana Ruiz</span></body>`).byline,
+    "Ana Ruiz",
+  );
+  assert.equal(meta(ld({ "@type": "Organization", name: "Valley Post" })).byline, "Valley Post");
+  assert.equal(meta(`<meta name="author" content="Ana Ruiz">`).byline, "Ana Ruiz");
+  assert.equal(meta(`<body><a rel="author" href="/people/ana">By Ana Ruiz</a></body>`).byline, "Ana Ruiz");
+  assert.equal(meta(`<body><a href="/author/ana-ruiz/">Ana Ruiz</a></body>`).byline, "Ana Ruiz");
+});
+
+test("date: JSON-LD, then meta, then <time>, inline script state, then the URL", () => {
+  assert.deepEqual(meta(`<script type="application/ld+json">{"@type":"Article","datePublished":"2024-11-20T01:00:00+08:00"}</script>`).published, {
+    date: "2024-11-20", precision: "day", source: "jsonld",
+  });
+  assert.equal(meta(`<meta property="article:published_time" content="2023-07-07T10:00:00Z">`).published?.source, "meta");
+  assert.equal(meta(`<body><time datetime="2022-01-02T08:00">Jan 2</time></body>`).published?.date, "2022-01-02");
+  assert.equal(meta(`<body><time class="updated" datetime="2022-01-05">Jan 5</time></body>`).published, null);
+  assert.equal(meta(`<body><script>self.__next_f.push({"publishedAt":"2021-05-06T00:00:00Z"})</script></body>`).published?.date, "2021-05-06");
+  assert.deepEqual(meta(`<body><p>x</p></body>`, "https://news.example/2019/11/18/story-slug").published, {
+    date: "2019-11-18", precision: "day", source: "inferred",
+  });
+});
+
+test("outlet and language", () => {
+  const a = meta(`<html lang="pt-br"><head><meta property="og:site_name" content="Jornal do Vale"></head></html>`, "https://www.jornal.example/x");
+  assert.equal(a.outlet, "Jornal do Vale");
+  assert.equal(a.language, "pt-BR");
+  const b = meta(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Valley Post"},"inLanguage":"en"}</script></head></html>`);
+  assert.equal(b.outlet, "Valley Post");
+  assert.equal(b.language, "en");
+  assert.equal(meta(`<p>x</p>`, "https://www.valley-post.example/a/b").outlet, "valley-post.example");
+});
+
+test("JSON-LD: @graph is flattened and broken JSON is tolerated", () => {
+  const a = meta(`<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"VP"},{"@type":"NewsArticle","headline":"Graph headline","articleBody":"Body text here.","author":{"name":"Ana Ruiz"},}]}</script>`);
+  assert.equal(a.title, "Graph headline");
+  assert.equal(a.byline, "Ana Ruiz");
+  assert.equal(a.articleBody, "Body text here.");
+  assert.doesNotThrow(() => meta(`<script type="application/ld+json">{not json at all</script>`));
+});
