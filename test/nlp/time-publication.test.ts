@@ -82,6 +82,52 @@ test("seed 001 takes its date from its copy, seed 000", { skip: (!seed001 || !se
   assert.equal(timexes.find((t) => t.text === "last August")?.value, "2022-08");
 });
 
+test("a role window, a copyright year and a past-tense month without a year combine", () => {
+  const { text, expected } = fixture("time-role-copyright");
+  const got = estimatePublication(text);
+  assert.equal(got?.date, expected.published.date);
+  assert.equal(got?.precision, expected.published.precision);
+  for (const e of expected.evidence as string[]) assert.ok(got!.evidence!.some((x) => x.includes(e)), e);
+});
+
+test("a month without a year reads as the one named with its year elsewhere, or near the dated passage", () => {
+  const text =
+    "President Biden and his counterpart met in November after months of tension. The talks in November 2023 " +
+    "followed a visit by senators in October, who said they were received warmly.\nCopyright 2024 Example Press";
+  const got = estimatePublication(text);
+  assert.equal(got?.date, "2024");
+  assert.equal(got?.precision, "year");
+  assert.ok(got!.evidence!.some((e) => e.includes('"October"') && e.includes("2023-10")), got!.evidence!.join("; "));
+});
+
+test("a copyright year that contradicts a date mentioned is dropped", () => {
+  const got = estimatePublication("The plant closed in March 2021, workers said.\n© 2019 Example News");
+  assert.equal(got?.date, "2021-03");
+  assert.ok(got!.evidence!.some((e) => e.includes("ignored")));
+});
+
+test("a month in a future-tense sentence is not a lower bound", () => {
+  const got = estimatePublication("Prime Minister Rishi Sunak will travel to Delhi in September. © 2023 Example News");
+  assert.equal(got?.date, "2023");
+  assert.equal(got?.precision, "year");
+});
+
+const seed003 = seed("003_");
+test("seed 003 (role, copyright, 'visited Beijing in June') is estimated to June or July 2023", { skip: !seed003 && "needs ../shared" }, () => {
+  const got = estimatePublication(seed003!);
+  assert.ok(got, "an estimate");
+  assert.ok(got.date === "2023-06" || got.date === "2023-07", `got ${got.date}`);
+  assert.equal(got.precision, "month");
+  assert.ok(got.evidence!.some((e) => e.includes("Blinken")));
+});
+
+const seed002 = seed("002_");
+test("seed 002 (met 'in November', November 2023 named, copyright 2024) is estimated after November 2023", { skip: !seed002 && "needs ../shared" }, () => {
+  const got = estimatePublication(seed002!);
+  assert.ok(got, "an estimate");
+  assert.ok(got.date >= "2023-11" && got.date.slice(0, 4) <= "2024", `got ${got.date}`);
+});
+
 test("a long role window overrides an older date mentioned, at year precision", () => {
   const got = estimatePublication("Secretary of State Antony Blinken recalled the talks held in March 2019.");
   assert.equal(got?.date, "2021");

@@ -74,12 +74,45 @@ function sentenceAt(text: string, at: number): string {
   return text.slice(start, end);
 }
 
+const PAST_RE = /\b(?:was|were|had|did|said|met|went|came|took|made|gave|saw|began|held|told|left|spoke|won|lost|fell|rose|[a-z]{3,}ed)\b/i;
+const YEARLESS_RE = /^XXXX-(\d\d)(?:-(\d\d))?$/;
+const OPEN_END = "9999-12-31";
+// 100 days: a window this short (a transition period) fixes the month it opens on.
+const SHORT_WINDOW_DAYS = 100;
+
+const daysBetween = (a: string, b: string): number =>
+  (Date.parse(b === OPEN_END ? "2100-01-01" : b) - Date.parse(a)) / 86400000;
+const laterOf = (a: string, b: string): string => (a > b ? a : b);
+const earlierOf = (a: string, b: string): string => (a < b ? a : b);
+
+/** The day `months` months after an ISO day (clamped to the month's length is not needed: day 1 only). */
+function plusMonths(day: string, months: number): string {
+  const k = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months;
+  return `${String(Math.floor(k / 12)).padStart(4, "0")}-${String((k % 12) + 1).padStart(2, "0")}${day.slice(7)}`;
+}
+
+/** A month (and maybe day) written without a year in a past-tense sentence: "visited Beijing in June". */
+interface YearlessMention {
+  month: number;
+  day: number | null;
+  text: string;
+}
+
 /**
- * Estimates when an undated article was published. Evidence, strongest first: the date of a copy
- * (`hints.copyDate`), roles held for a known period ("president-elect Donald Trump"), weekday +
- * month-day pairs that fit only some years, the latest date the text mentions in a non-future
- * sentence, a copyright year. Returns null when the text gives nothing away. The result is marked
- * `estimated: true`, `source: "inferred"`, with human-readable evidence.
+ * Estimates when an undated article was published. Every piece of evidence is an interval the date
+ * must lie in, and the estimate is the most precise date consistent with all of them:
+ * - the date of a copy (`hints.copyDate`) wins outright;
+ * - `hints.notBefore` / `hints.notAfter`;
+ * - the latest absolute date mentioned outside future-tense sentences (a lower bound);
+ * - roles held for a known period ("president-elect Donald Trump", several periods when recurring);
+ * - a copyright year (an upper bound, and the year itself when nothing contradicts it);
+ * - months written without a year in past-tense sentences ("visited Beijing in June"), once the
+ *   other evidence narrows the date to about a year: the latest reading that fits is a lower bound,
+ *   unless the text names that month with a year elsewhere ("November 2023" ... "in November");
+ * - weekday + month-day pairs ("Thursday, July 6"), which fit about one year in seven.
+ * Evidence that contradicts stronger evidence is dropped (a stale copyright footer, a role period
+ * that ended before a date the text mentions). Returns null when the text gives nothing away. The
+ * result is marked `estimated: true`, `source: "inferred"`, with human-readable evidence.
  */
 export function estimatePublication(text: string, hints: PublicationHints = {}): PublishedDate | null {
   if (hints.copyDate && /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.test(hints.copyDate)) {
@@ -87,91 +120,141 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
     return { date, precision: precisionOf(date), source: "inferred", estimated: true, evidence: [`a copy of this article is dated ${date}`] };
   }
   const evidence: string[] = [];
-  const notAfter = hints.notAfter ? firstDay(hints.notAfter) : "9999-12-31";
-  let lower = hints.notBefore ? firstDay(hints.notBefore) : "0000-01-01";
+  // The feasible interval [lo, hi] and what set its lower end: a date the text mentions makes the
+  // article shortly after it (news reports recent events), anything else only bounds it.
+  let hi = hints.notAfter ? firstDay(hints.notAfter) : OPEN_END;
+  let lo = hints.notBefore ? firstDay(hints.notBefore) : "0000-01-01";
+  let loFromMention = false;
+  let anyEvidence = false;
 
   // The latest absolute date mentioned outside future-tense sentences is a lower bound.
   let latest: Timex | null = null;
+  const explicitMonths = new Set<string>(); // "2023-11" for every month named with its year
+  const yearless: YearlessMention[] = [];
   for (const t of tagTimexes(text, null, { durations: false })) {
+    const sentence = sentenceAt(text, t.start);
+    const ym = YEARLESS_RE.exec(t.value);
+    if (ym) {
+      if (!FUTURE_RE.test(sentence) && PAST_RE.test(sentence)) yearless.push({ month: Number(ym[1]), day: ym[2] ? Number(ym[2]) : null, text: t.text });
+      continue;
+    }
     if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(t.value)) continue;
+    if (t.value.length >= 7) explicitMonths.add(t.value.slice(0, 7));
     const start = firstDay(t.value);
-    if (start > notAfter) continue;
-    if (FUTURE_RE.test(sentenceAt(text, t.start))) continue;
+    if (start > hi) continue;
+    if (FUTURE_RE.test(sentence)) continue;
     // A bare year is often a label ("Election 2024:", "the 2024 race"); only "in/since/of 2019" counts.
     if (/^\d{4}$/.test(t.value) && !YEAR_PREP_RE.test(text.slice(Math.max(0, t.start - 8), t.start))) continue;
     if (!latest || start > firstDay(latest.value)) latest = t;
   }
-  if (latest && firstDay(latest.value) > lower) {
-    lower = firstDay(latest.value);
+  if (latest) {
+    anyEvidence = true;
     evidence.push(`latest date mentioned: ${latest.value} ("${latest.text}")`);
-  }
-
-  // Weekday + month-day without a year ("Thursday, July 6") fits about one year in seven.
-  let weekdayDay: Day | null = null;
-  WEEKDAY_DATE_RE.lastIndex = 0;
-  for (let m = WEEKDAY_DATE_RE.exec(text); m; m = WEEKDAY_DATE_RE.exec(text)) {
-    const wd = weekdayNumber(m[1]!);
-    const mo = monthNumber(m[2]!);
-    const d = Number(m[3]);
-    if (!mo || d < 1 || d > 31) continue;
-    const fromY = Number(lower.slice(0, 4)) || 1990;
-    for (let y = Math.max(fromY, 1900); y <= fromY + 12; y++) {
-      const day = { y, m: mo, d };
-      const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-      if (iso < lower || iso > notAfter) continue;
-      if (weekday(day) === wd) {
-        if (!weekdayDay || iso > `${weekdayDay.y}-${String(weekdayDay.m).padStart(2, "0")}-${String(weekdayDay.d).padStart(2, "0")}`) weekdayDay = day;
-        evidence.push(`"${m[0]}" fits ${iso}`);
-        break;
-      }
+    if (firstDay(latest.value) > lo) {
+      lo = firstDay(latest.value);
+      loFromMention = true;
     }
   }
 
-  // Roles: keep the periods that end on or after the lower bound and start before the upper bound.
+  // Roles: keep the periods consistent with the bounds so far; the earliest one when several fit.
   let window: Interval | null = null;
   for (const role of ROLE_PERIODS) {
     if (!role.re.test(text)) continue;
-    const fits = role.periods.filter((p) => p.end >= lower && p.start <= notAfter);
+    const fits = role.periods.filter((p) => p.end >= lo && p.start <= hi);
     if (fits.length === 0) continue;
-    const p = fits[0]!; // earliest period consistent with the other evidence
-    const w: Interval = window ? { start: p.start > window.start ? p.start : window.start, end: p.end < window.end ? p.end : window.end } : p;
+    const p = fits[0]!;
+    const w: Interval = window ? { start: laterOf(p.start, window.start), end: earlierOf(p.end, window.end) } : p;
     if (w.start > w.end) continue; // contradicts an earlier role; keep the earlier one
     window = w;
-    evidence.push(`"${role.label}" dates it to ${p.start}..${p.end === "9999-12-31" ? "now" : p.end}`);
+    anyEvidence = true;
+    evidence.push(`"${role.label}" dates it to ${p.start}..${p.end === OPEN_END ? "now" : p.end}`);
+  }
+  if (window) {
+    if (window.start > lo) {
+      lo = window.start;
+      loFromMention = false;
+    }
+    hi = earlierOf(hi, window.end);
   }
 
-  // Copyright year: a year, and an upper bound on everything else.
+  // Copyright year: the year itself when it fits everything else (a footer can be stale or newer
+  // than the article, so a contradicting one is dropped rather than trusted).
   let copyright: number | null = null;
   COPYRIGHT_RE.lastIndex = 0;
   for (let m = COPYRIGHT_RE.exec(text); m; m = COPYRIGHT_RE.exec(text)) {
     const y = Number(m[2] ?? m[1]);
     if (y >= 1900 && y <= 2100 && (!copyright || y > copyright)) copyright = y;
   }
-
-  const dayIso = weekdayDay
-    ? `${weekdayDay.y}-${String(weekdayDay.m).padStart(2, "0")}-${String(weekdayDay.d).padStart(2, "0")}`
-    : null;
-  if (window) {
-    const start = window.start > lower ? window.start : lower;
-    if (dayIso && dayIso >= window.start && dayIso <= window.end) return done(dayIso, "day", evidence);
-    // A short window (a transition period) fixes the month it opens on, or the lower bound inside it.
-    const days = (Date.parse(window.end === "9999-12-31" ? "2100-01-01" : window.end) - Date.parse(start)) / 86400000;
-    if (days <= 100) return done(truncate(start, "month"), "month", evidence);
-    // A long window says the year at best, unless a date mentioned inside it says more.
-    if (!latest || lower < window.start) return done(truncate(start, "year"), "year", evidence);
-  }
-  if (dayIso) return done(dayIso, "day", evidence);
   if (copyright) {
-    evidence.push(`copyright ${copyright}`);
-    if (latest && Number(lower.slice(0, 4)) === copyright) return done(truncate(lower, "month"), "month", evidence);
-    return done(String(copyright), "year", evidence);
+    const cStart = `${copyright}-01-01`;
+    const cEnd = `${copyright}-12-31`;
+    if (cEnd >= lo && cStart <= hi) {
+      anyEvidence = true;
+      evidence.push(`copyright ${copyright}`);
+      if (cStart > lo) {
+        lo = cStart;
+        loFromMention = false;
+      }
+      hi = earlierOf(hi, cEnd);
+    } else evidence.push(`copyright ${copyright} ignored: contradicts the other evidence`);
   }
-  if (latest) {
-    const p = precisionOf(latest.value);
-    // A mentioned day is a lower bound, not the date: report its month.
-    return done(truncate(lower, p === "day" ? "month" : p), p === "day" ? "month" : p, evidence);
+
+  // Months without a year, once the date is known to about a year: "in June" said in the past
+  // tense happened in the twelve months before the article.
+  if (yearless.length > 0 && hi !== OPEN_END && daysBetween(lo, hi) <= 366) {
+    const narrative = latest && latest.value.length >= 7 ? firstDay(latest.value) : null;
+    for (const ym of yearless) {
+      const mm = String(ym.month).padStart(2, "0");
+      const dd = String(ym.day ?? 1).padStart(2, "0");
+      let best: string | null = null;
+      for (let y = Number(hi.slice(0, 4)); y >= Number(lo.slice(0, 4)) - 1; y--) {
+        const s = `${String(y).padStart(4, "0")}-${mm}-${dd}`;
+        if (s > hi || plusMonths(s, 12) <= lo) continue;
+        if (explicitMonths.has(s.slice(0, 7))) {
+          best = s; // the same month is named with its year elsewhere in the text
+          break;
+        }
+        // With a dated passage ("the meeting in November 2023 ... a visit in October") the reading
+        // nearest that date; without one, the latest reading that fits.
+        if (!best || (narrative && Math.abs(daysBetween(narrative, s)) < Math.abs(daysBetween(narrative, best)))) best = s;
+      }
+      if (!best) continue;
+      evidence.push(`"${ym.text}" in a past-tense sentence reads as ${ym.day ? best : best.slice(0, 7)}`);
+      if (best > lo) {
+        lo = best;
+        loFromMention = true;
+      }
+    }
   }
-  return null;
+
+  // Weekday + month-day without a year ("Thursday, July 6") fits about one year in seven.
+  let dayIso: string | null = null;
+  WEEKDAY_DATE_RE.lastIndex = 0;
+  for (let m = WEEKDAY_DATE_RE.exec(text); m; m = WEEKDAY_DATE_RE.exec(text)) {
+    const wd = weekdayNumber(m[1]!);
+    const mo = monthNumber(m[2]!);
+    const d = Number(m[3]);
+    if (!mo || d < 1 || d > 31) continue;
+    const fromY = Number(lo.slice(0, 4)) || 1990;
+    for (let y = Math.max(fromY, 1900); y <= fromY + 12; y++) {
+      const day: Day = { y, m: mo, d };
+      const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+      if (iso < lo || iso > hi) continue;
+      if (weekday(day) === wd) {
+        if (!dayIso || iso > dayIso) dayIso = iso;
+        evidence.push(`"${m[0]}" fits ${iso}`);
+        break;
+      }
+    }
+  }
+
+  if (dayIso) return done(dayIso, "day", evidence);
+  if (!anyEvidence) return null;
+  // A mentioned date is a lower bound, and news reports recent events: its month.
+  if (loFromMention) return done(truncate(lo, "month"), "month", evidence);
+  if (hi !== OPEN_END && daysBetween(lo, hi) <= SHORT_WINDOW_DAYS) return done(truncate(lo, "month"), "month", evidence);
+  // A long window says the year at best (its first one when it spans several).
+  return done(truncate(lo, "year"), "year", evidence);
 }
 
 function done(date: string, precision: DatePrecision, evidence: string[]): PublishedDate {
