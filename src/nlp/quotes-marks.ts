@@ -1,5 +1,5 @@
 // Quotation-mark spans: pairs curly, straight and guillemet marks (including mixed pairs such as
-// “…" that rewritten copies produce) and joins multi-paragraph quotes: a paragraph that opens a
+// “…" that rewritten copies produce, and the doubled apostrophes ''…'' of older wire copy) and joins multi-paragraph quotes: a paragraph that opens a
 // quote without closing it continues in the next paragraph when that one opens with a quote mark.
 
 import type { Span } from "../core/types.ts";
@@ -17,11 +17,19 @@ function isWordChar(c: string | undefined): boolean {
 }
 
 /** Whether the straight quote at i opens (true) or closes (false) a quote, judged by its neighbours. */
-function straightOpens(text: string, i: number): boolean {
+function straightOpens(text: string, i: number, width = 1): boolean {
   const prev = text[i - 1];
-  const next = text[i + 1];
+  const next = text[i + width];
   if (prev === undefined || /[\s(\[{—–-]/.test(prev)) return next !== undefined && !/\s/.test(next);
   return false;
+}
+
+/** Width of a straight double mark at i: `"` (1) or two apostrophes `''` as older wire copy writes them (2); 0 otherwise. */
+function straightWidth(text: string, i: number): number {
+  const c = text[i];
+  if (c === '"') return 1;
+  if (c === "'" && text[i + 1] === "'") return 2;
+  return 0;
 }
 
 /** All quotation spans in text, in order, marks included. */
@@ -29,6 +37,11 @@ export function findQuoteMarks(text: string): MarkSpan[] {
   const out: MarkSpan[] = [];
   let open = -1;
   const n = text.length;
+  const close = (end: number, closed: boolean) => {
+    if (!closed) while (end > open && /\s/.test(text[end - 1]!)) end--;
+    out.push({ start: open, end, closed });
+    open = -1;
+  };
   for (let i = 0; i < n; i++) {
     const c = text[i]!;
     if (c === "\n") {
@@ -37,52 +50,35 @@ export function findQuoteMarks(text: string): MarkSpan[] {
       let j = i;
       while (j < n && /\s/.test(text[j]!)) j++;
       const next = text[j];
-      if (next !== undefined && (OPENERS.has(next) || next === '"')) {
-        i = j; // the continuation mark is part of the same quote
+      if (next !== undefined && (OPENERS.has(next) || straightWidth(text, j) > 0)) {
+        i = j + Math.max(1, straightWidth(text, j)) - 1; // the continuation mark is part of the same quote
         continue;
       }
-      let end = i;
-      while (end > open && /\s/.test(text[end - 1]!)) end--;
-      out.push({ start: open, end, closed: false });
-      open = -1;
+      close(i, false);
       continue;
     }
     const isOpen = OPENERS.has(c);
     const isClose = CLOSERS.has(c);
-    const isStraight = c === '"';
-    if (!isOpen && !isClose && !isStraight) continue;
+    const width = straightWidth(text, i);
+    if (!isOpen && !isClose && !width) continue;
     if (open < 0) {
       // A closing curly mark used as an opener ("”Hello") happens in sloppy copies.
-      if (isOpen || (isStraight && straightOpens(text, i)) || (isClose && !isWordChar(text[i - 1]) && isWordChar(text[i + 1]))) open = i;
+      if (isOpen || (width && straightOpens(text, i, width)) || (isClose && !isWordChar(text[i - 1]) && isWordChar(text[i + 1]))) open = i;
+      if (width === 2) i++;
       continue;
     }
     if (isOpen) {
       // An opener inside an open quote: the previous quote lost its closing mark; restart here.
       if (!isWordChar(text[i - 1])) {
-        let end = i;
-        while (end > open && /\s/.test(text[end - 1]!)) end--;
-        out.push({ start: open, end, closed: false });
+        close(i, false);
         open = i;
       }
       continue;
     }
-    if (isStraight && straightOpens(text, i) && !/[,.!?;:]/.test(text[i - 1] ?? "")) {
-      // A straight mark that looks like an opener right after another opener: treat as close anyway
-      // only when it cannot open (handled above); here it opens a new quote.
-      let end = i;
-      while (end > open && /\s/.test(text[end - 1]!)) end--;
-      if (i - open <= 1) continue;
-      out.push({ start: open, end: i + 1, closed: true });
-      open = -1;
-      continue;
-    }
-    out.push({ start: open, end: i + 1, closed: true });
-    open = -1;
+    if (width === 2 && text[i + 2] === "'") i++; // "''" closing after an inner single quote ('…'.'')
+    close(i + Math.max(1, width), true);
+    if (width === 2) i++;
   }
-  if (open >= 0) {
-    let end = n;
-    while (end > open && /\s/.test(text[end - 1]!)) end--;
-    out.push({ start: open, end, closed: false });
-  }
+  if (open >= 0) close(n, false);
   return out.filter((s) => s.end - s.start > 2);
 }

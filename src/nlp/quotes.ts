@@ -611,6 +611,16 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
   const cues = cuesIn(masked, s.start, s.end);
   for (const c of cues) {
     if (NEEDS_QUOTE_LEMMAS.has(c.lemma)) continue;
+    // Parenthetical: "In the three years since, Barden says, far too many lives have been lost." — the whole
+    // sentence around ", X says," is the content.
+    const around = /^,\s*$/.test(text.slice(Math.max(s.start, c.end), c.end + 1)) ? masked.lastIndexOf(",", c.start) : -1;
+    if (around > s.start && c.end - around < 60) {
+      const src = sourceBefore(masked, around + 1, c.start);
+      if (src && src.start === firstWordStart(masked, around + 1, c.start) && wordCount(text, { start: s.start, end: around }) >= 2) {
+        const end = trimEnd(text, s.start, s.end);
+        if (wordCount(text, { start: c.end + 1, end }) >= 3) return { content: { start: s.start, end }, direct: false, cue: c, source: src };
+      }
+    }
     // "…, X said." / "…, said X."
     const tail = text.slice(c.end, s.end);
     const headText = text.slice(s.start, c.start);
@@ -660,7 +670,7 @@ function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: 
         for (const m of index.mentions) if (m.start >= d.source.start && m.end <= d.source.end) subjects.push(m);
       }
     }
-    const direct = d.direct && /[“”"«»]/.test(text.slice(d.content.start, d.content.end));
+    const direct = d.direct && /[“”"«»]|''/.test(text.slice(d.content.start, d.content.end));
     out.push({
       content: { start: d.content.start, end: d.content.end },
       direct,
