@@ -515,6 +515,9 @@ function isAncestor(a: HtmlElement, b: HtmlElement): boolean {
   return false;
 }
 
+// 0.3: siblings with more link text are teaser lists ("Recent articles"), not article parts.
+const SIBLING_MAX_LINKS = 0.3;
+
 function selectWithSiblings(
   top: HtmlElement,
   scores: Map<HtmlElement, number>,
@@ -539,9 +542,12 @@ function selectWithSiblings(
       out.push(sib);
       continue;
     }
+    // Boxes marked as furniture never join the article, whatever their score.
+    if (classWeight(sib) < 0 || sib.tag === "footer" || sib.tag === "nav" || sib.tag === "aside") continue;
+    const sst = stats.get(sib);
     let s = scores.get(sib) ?? 0;
     if (topClass && sib.attrs.class === topClass) s += topScore * 0.2;
-    if (s >= threshold) {
+    if (s >= threshold && sst && sst.links < sst.text * SIBLING_MAX_LINKS) {
       out.push(sib);
       continue;
     }
