@@ -114,7 +114,7 @@ function personName(s: string): string {
 
 // ---------- roles ----------
 
-const ROLE_CONNECTORS = new Set(["of", "for", "the", "and", "'s", "’s", "-", "&", "on"]);
+const ROLE_CONNECTORS = new Set(["of", "for", "the", "and", "'s", "’s", "&", "on"]);
 const ROLE_MODIFIERS = new Set(
   "deputy assistant vice senior top former acting chief foreign public security national homeland drug control policy international narcotics law enforcement affairs state defense justice commerce trade finance treasury interior health military special presidential press information regular team delegation ministry department office council committee party government administration federal".split(
     " ",
@@ -122,8 +122,14 @@ const ROLE_MODIFIERS = new Set(
 );
 const STOP_CAPS = new Set("The A An When While But And As After Before If In On At For With By From To Of Speaking According Meanwhile However Then".split(" "));
 
+/** Is this word a role noun? "Spokesman", "secretary's", "president-elect" (any part of a hyphenated word). */
+function isRoleNoun(w: string): boolean {
+  const lw = w.toLowerCase().replace(/['’]s$/, "");
+  return ROLE_NOUNS.has(lw) || (lw.includes("-") && lw.split("-").some((p) => ROLE_NOUNS.has(p)));
+}
+
 function hasRoleNoun(words: readonly string[]): boolean {
-  return words.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/['’]s$/, "")));
+  return words.some(isRoleNoun);
 }
 
 /** Title words right before a name: "Chinese Foreign Ministry spokesman" in "... spokesman Wang Wenbin". */
@@ -139,7 +145,9 @@ function titleBefore(text: string, sentStart: number, start: number): string | n
     const capital = /^\p{Lu}/u.test(bare);
     if (!bare || /[,;:.!?”"]$/.test(w) && !/^(?:\p{Lu}\.)+$/u.test(bare)) break;
     if (capital && STOP_CAPS.has(bare) && kept.length) break;
-    if (capital || ROLE_NOUNS.has(lower) || ROLE_MODIFIERS.has(lower) || (ROLE_CONNECTORS.has(lower) && kept.length)) kept.unshift(bare);
+    // A dash between words ("FILE - Former President") ends the title.
+    if (/^[-–—]+$/.test(bare)) break;
+    if (capital || isRoleNoun(bare) || ROLE_MODIFIERS.has(lower) || (ROLE_CONNECTORS.has(lower) && kept.length)) kept.unshift(bare);
     else break;
     if (bare !== w) break; // an opening quote or bracket starts the phrase
   }
@@ -187,7 +195,8 @@ function sideOfPhrase(phrase: string, fallback: string | null): string | null {
       }
     }
   }
-  if (/secretary of state|attorney general|homeland security|national security adviser|senator|congress(?:wo)?man/i.test(phrase)) return "United States";
+  // US-only titles; "House Speaker" and "secretary of state" are the US offices in international news.
+  if (/secretary of state|attorney general|homeland security|national security adviser|house speaker|senator|congress(?:wo)?man/i.test(phrase)) return "United States";
   if (/\b(?:foreign|defen[cs]e|commerce|public security)\s+(?:ministry|minister)\b|ministry/i.test(phrase)) return fallback;
   return null;
 }

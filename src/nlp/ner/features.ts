@@ -170,16 +170,17 @@ function firstWordIndex(gaz: Gazetteer): Map<string, number> {
 }
 
 /** All gazetteer matches starting at capitalized tokens, shortest first at each start. */
-export function gazetteerMatches(words: readonly string[], gaz: Gazetteer): GazMatch[] {
+export function gazetteerMatches(words: readonly string[], gaz: Gazetteer, lowerAt: (i: number) => string = (i) => words[i]!.toLowerCase()): GazMatch[] {
   const out: GazMatch[] = [];
   const firsts = firstWordIndex(gaz);
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalized(words[i]!)) continue;
-    const longest = firsts.get(words[i]!.toLowerCase());
+    const first = lowerAt(i);
+    const longest = firsts.get(first);
     if (longest === undefined) continue;
     let key = "";
     for (let n = 1; n <= Math.min(gaz.maxLen, longest) && i + n <= words.length; n++) {
-      key = n === 1 ? words[i]!.toLowerCase() : `${key} ${words[i + n - 1]!.toLowerCase()}`;
+      key = n === 1 ? first : `${key} ${lowerAt(i + n - 1)}`;
       const t = gaz.entries.get(key);
       if (t) out.push({ start: i, end: i + n, type: t });
     }
@@ -238,9 +239,9 @@ export function capClass(w: string): 0 | 1 | 2 {
 }
 
 /** Gazetteer features per token of a sentence ("g:LOC:B", "g:PER:I", "g:ORG:1" for one-word names). */
-export function gazetteerFeatures(words: readonly string[], gaz: Gazetteer): (string[] | undefined)[] {
+export function gazetteerFeatures(words: readonly string[], gaz: Gazetteer, lowerAt?: (i: number) => string): (string[] | undefined)[] {
   const out: (string[] | undefined)[] = new Array(words.length);
-  for (const m of gazetteerMatches(words, gaz)) {
+  for (const m of gazetteerMatches(words, gaz, lowerAt)) {
     const single = m.end - m.start === 1;
     for (let k = m.start; k < m.end; k++) {
       const f = single ? `g:${m.type}:1` : `g:${m.type}:${k === m.start ? "B" : k === m.end - 1 ? "E" : "I"}`;
