@@ -3,6 +3,9 @@
 // query's signature), bytes of index per article, RSS, and the share of copy queries that found their source.
 //   npx tsx bench/dedup.ts                 up to 1,000,000 articles (a few minutes)
 //   npx tsx bench/dedup.ts --max 100000    a quick run
+// Measured 2026-11-23 on the shared 2-core machine (load ~10), per CPU-second of this process:
+//   1,000,000 articles: 13,363 lookups/s with the query's signature, 47,611 band lookups/s, 709 B of index per
+//   article (postings 476 MB, head table 132 MB, ids ~68 MB), RSS 819 MB; copy recall 1.0; build 7,324/s.
 // Synthetic articles are word sequences drawn from a skewed (Zipf-like) vocabulary of 40,000 made-up words with
 // English function words at the top, 150-600 words long, generated from a seeded PRNG so any article can be
 // regenerated to build a copy of it.
