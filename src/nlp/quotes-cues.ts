@@ -191,7 +191,7 @@ export const SOURCE_NOUNS = new Set(
     "speechwriter union organizer contenders nation chairwoman industry investigators consultant ally daughter legislature attorneys " +
     "citizens donor journalists findings estimates magazine moderator writers evidence family users analyst minister ministry chief " +
     "embassy author surrogates editors father pastor lobbyists independents critic residents officers police study studies " +
-    "documents filing filings memo ambassador envoy diplomats negotiator commenter commenters front-runner frontrunner hopeful hopefuls contender challenger incumbent poster viewer viewers reader readers negotiators representative representatives"
+    "documents filing filings memo ambassador envoy diplomats negotiator commenter commenters scientist scientists professor economist expert historian strategist pollster front-runner frontrunner hopeful hopefuls contender challenger incumbent poster viewer viewers reader readers negotiators representative representatives"
   ).split(" "),
 );
 

@@ -198,7 +198,11 @@ function cuesIn(masked: string, lo: number, hi: number): CueHit[] {
 function contentStartAfterCue(text: string, cue: CueHit, hi: number): number {
   let p = cue.end;
   const rest = text.slice(p, hi);
-  if (LISTENER_LEMMAS.has(cue.lemma)) {
+  const thatAfterListener = LISTENER_LEMMAS.has(cue.lemma) ? /^[^“"”,;.:]{0,90}?\bthat\b/u.exec(rest) : null;
+  if (thatAfterListener) {
+    // "told The Post and Courier newspaper of Charleston on Saturday that …"
+    p += thatAfterListener[0].length - 4;
+  } else if (LISTENER_LEMMAS.has(cue.lemma)) {
     const m = /^\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s*){0,4}(?:[\p{Ll}]+\s*){0,2}?(?=\s*(?:that\b|[,:]|“|"))/u.exec(rest);
     if (m) p += m[0].length;
     else {
@@ -576,7 +580,19 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
     for (const s of sentences) {
       if (covered.some((c) => c.start < s.end && c.end > s.start)) continue;
       if (marks.some((m) => m.start < s.end && m.end > s.start)) continue;
-      const d = reportedIn(text, masked, s);
+      // "Asked if …, X said …": the question is an attribution of its own, with no named source.
+      const asked = /^(?:When\s+)?(?:Asked|asked)\b(?:\s+by\s+[^,]{1,60}?)?(?:\s+(?:during|at|in|on|about)\b[^,]{0,60}?)?\s+(?=(?:if|whether|why|what|how|about|when|who)\b)/u.exec(text.slice(s.start, s.end));
+      let from = s;
+      if (asked) {
+        const comma = text.indexOf(",", s.start + asked[0].length);
+        if (comma > 0 && comma < s.end) {
+          const cueAt = s.start + asked[0].search(/[Aa]sked/);
+          drafts.push({ content: { start: s.start + asked[0].length, end: comma }, direct: false, cue: { start: cueAt, end: cueAt + 5 }, source: null });
+          from = { start: firstWordStart(text, comma + 1, s.end), end: s.end };
+          if (from.start < 0) continue;
+        }
+      }
+      const d = reportedIn(text, masked, from);
       if (d) drafts.push(d);
     }
   }
