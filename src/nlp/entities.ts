@@ -451,3 +451,22 @@ function resolvePerson(
   if (!persons.includes(d)) persons.push(d);
   return d;
 }
+
+/**
+ * The entity named at [start, end) — for linking a quote's speaker span: the mention that overlaps
+ * the span most (ties: the earlier one), or null when no mention overlaps it.
+ */
+export function entityAt(resolved: ResolvedEntities, start: number, end: number): { mention: Mention; entity: Entity } | null {
+  let best: Mention | null = null;
+  let bestOverlap = 0;
+  for (const m of resolved.mentions) {
+    const overlap = Math.min(end, m.end) - Math.max(start, m.start);
+    if (overlap > bestOverlap) {
+      best = m;
+      bestOverlap = overlap;
+    }
+  }
+  if (!best) return null;
+  const entity = resolved.entities.find((e) => e.key === best.entity);
+  return entity ? { mention: best, entity } : null;
+}

@@ -151,3 +151,32 @@ test("seeds: Washington and Beijing as governments, U.S. variants as one country
   const us = entities.filter((e) => e.kind === "place" && e.side === "United States");
   assert.equal(us.length, 1);
 });
+
+test("entityAt links a speaker span to its entity", async () => {
+  const { entityAt } = await import("../../src/nlp/entities.ts");
+  const text = fixture("briefing.txt");
+  const r = resolveEntities(text);
+  const at = text.indexOf("Mao said");
+  const hit = entityAt(r, at, at + 3);
+  assert.equal(hit?.entity.name, "Mao Ning");
+  assert.equal(hit?.mention.text, "Mao");
+  assert.equal(entityAt(r, 0, 0), null);
+});
+
+test("property: mentions stay inside any text and slice to their text", async () => {
+  const fc = (await import("fast-check")).default;
+  const pieces = ["Wang Wenbin", " said", ", the ", "Chinese", " spokesman", "U.S.", " and ", "Beijing", "’s", "\n\n", ". ", "“", "”", "Mr. Lee", "WASHINGTON", "-", "é", " "];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 30 }), (parts) => {
+      const text = parts.join("");
+      const { mentions, entities } = resolveEntities(text);
+      const keys = new Set(entities.map((e) => e.key));
+      for (const m of mentions) {
+        assert.ok(m.start >= 0 && m.end <= text.length && m.start < m.end);
+        assert.equal(text.slice(m.start, m.end), m.text);
+        assert.ok(keys.has(m.entity));
+      }
+    }),
+    { numRuns: 150, seed: 42 },
+  );
+});
