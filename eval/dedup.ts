@@ -88,7 +88,9 @@ function main(): void {
   }
   console.log(`dedup original_selected_correctly: ${(origOk / Math.max(1, origN)).toFixed(4)} (${origOk}/${origN} pure groups)`);
   console.log(`dedup kind_accuracy: ${(kindOk / Math.max(1, kindN)).toFixed(4)} (gold kind -> our kind: ${JSON.stringify(confusion)})`);
-  console.log(seedCheck());
+  const seeds = seedCheck();
+  console.log(seeds);
+  if (seeds.includes("FAILED")) process.exitCode = 1;
   process.stdout.write(out);
 }
 
