@@ -36,13 +36,15 @@ export function datedSentences(text: string, dct: string | null): DatedText {
   const mentions: DateMention[] = [];
   let si = 0;
   for (const t of tagTimexes(text, dct, { resolvedOnly: true, durations: false })) {
-    if (t.type !== "DATE") continue;
-    const precision = precisionOf(t.value);
+    // A TIME ("Sunday evening": 2022-03-13TEV) still names its day.
+    const value = t.type === "TIME" ? /^\d{4}-\d{2}-\d{2}(?=T)/.exec(t.value)?.[0] : t.type === "DATE" ? t.value : undefined;
+    if (!value) continue;
+    const precision = precisionOf(value);
     if (!precision) continue;
     while (si < sentences.length - 1 && sentences[si]!.end <= t.start) si++;
     const s = sentences[si];
     if (!s || t.start < s.start || t.end > s.end) continue;
-    mentions.push({ start: t.start, end: t.end, value: t.value, precision, text: t.text, sentence: si });
+    mentions.push({ start: t.start, end: t.end, value, precision, text: t.text, sentence: si });
   }
   return { sentences, mentions };
 }

@@ -18,6 +18,9 @@ export interface TimelineArticle {
   outlet?: string | null;
   /** Id of the article this one copies: it is cited but does not count as another source. */
   copyOf?: string | null;
+  /** True when `date` is an estimate (no date line on the page): it anchors relative expressions
+   * ("on Friday") when it is a day, but the article's lead is not taken as reporting that date. */
+  dateEstimated?: boolean;
 }
 
 export interface TimelineOptions {
@@ -106,16 +109,17 @@ export function buildTimeline(articles: readonly TimelineArticle[], opts: Timeli
         position: m.sentence,
       });
     }
-    if (a.date) {
+    if (a.date && !a.dateEstimated) {
       const precision = precisionOf(a.date);
       if (precision) {
         // The lead reports what happened on (or just before) the day of publication.
+        // Statements among the first few sentences (a headline line or a credit does not use up the lead).
         let taken = 0;
         for (let i = 0; i < sentences.length && taken < o.leadSentences; i++) {
-          const names = mentionedIn.get(i);
-          if (names && !names.has(a.date)) continue;
           if (!isStatement(a.text, sentences[i]!)) continue;
           taken++;
+          const names = mentionedIn.get(i);
+          if (names && !names.has(a.date)) continue; // about another date
           if (names?.has(a.date)) continue; // already evidence at full weight
           addEvidence(a.date, precision, { articleId: a.id, source, span: sentences[i]!, weight: o.publicationWeight, position: i });
         }
