@@ -318,6 +318,19 @@ export function sentenceSketches(text: string, scan: WordScan): SentenceSketch[]
   return out;
 }
 
+/** The union of the sentences' content words, sorted and unique. */
+export function vocabularyOf(sentences: readonly SentenceSketch[]): Uint32Array {
+  let n = 0;
+  for (const s of sentences) n += s.words.length;
+  const all = new Uint32Array(n);
+  let at = 0;
+  for (const s of sentences) {
+    all.set(s.words, at);
+    at += s.words.length;
+  }
+  return uniqueSorted(all.sort());
+}
+
 // ---------------------------------------------------------------- the fingerprint
 
 export interface CopyFingerprint {
@@ -330,7 +343,7 @@ export interface CopyFingerprint {
   signature: Uint32Array;
   /** LSH band keys: from the signature, then from the anchor pairs. */
   bands: Uint32Array;
-  /** Sorted unique content-word hashes of the whole text: a cheap prefilter before sentence alignment. */
+  /** Sorted unique content-word hashes of the whole text (the union of the sentences' words): a cheap prefilter before sentence alignment. */
   vocabulary: Uint32Array;
   sentences: SentenceSketch[];
 }
@@ -340,17 +353,15 @@ export function fingerprint(text: string, options: Partial<FingerprintOptions> =
   const scan = scanWords(text);
   const shingles = shingleHashes(scan, o.shingleSize);
   const signature = minhashSignature(shingles, o.bins);
-  const vocabulary = new Uint32Array(scan.length);
-  let n = 0;
-  for (let i = 0; i < scan.length; i++) if (!(scan.flags[i]! & WORD_STOP)) vocabulary[n++] = scan.hashes[i]!;
+  const sentences = sentenceSketches(text, scan);
   return {
     version: FINGERPRINT_VERSION,
     words: scan.length,
     shingles,
     signature,
     bands: allBandKeys(scan, signature, o),
-    vocabulary: uniqueSorted(vocabulary.subarray(0, n).sort()),
-    sentences: sentenceSketches(text, scan),
+    vocabulary: vocabularyOf(sentences),
+    sentences,
   };
 }
 
