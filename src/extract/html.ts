@@ -497,13 +497,8 @@ function pickTop(
       }
     }
   }
-  // Climb while the parent holds little more than the candidate (wrapper divs).
-  for (let p = top.parent; p && p.tag !== "#root" && p.tag !== "html"; p = p.parent) {
-    const ps = stats.get(p)?.text ?? 0;
-    const ts = stats.get(top)?.text ?? 0;
-    if (ps > 0 && ts / ps > 0.9) top = p;
-    else break;
-  }
+  // No "climb to the wrapper" step: climbing whenever a parent held >90% of the candidate's text
+  // cost 0.002 shingle F1 on scrapinghub and 0.0016 word F1 on wcxb-dev (it pulls in headers).
   return top;
 }
 
