@@ -106,7 +106,8 @@ test("the tagger's fast path computes exactly the features of the reference feat
     sents.unshift(["CHINA", "REJECTS", "U.S.", "CURBS", ",", "SAYS", "MAO"]);
     const doc = docContext(sents);
     const fast = tagger.tagSentencesIob2(sents);
-    sents.forEach((words, k) => {
+    const { propagatePersonNames } = await import("../../src/nlp/ner/consistency.ts");
+    const refs = sents.map((words) => {
       const e = new Float32Array(words.length * NT);
       sentenceFeatures(words, res, doc).forEach((fs, i) => {
         for (const f of fs) {
@@ -115,8 +116,20 @@ test("the tagger's fast path computes exactly the features of the reference feat
         }
       });
       // Tokens the fast path skips (no capital nearby) must come out O in the reference too.
-      const ref = Array.from(viterbi(e, words.length, m.transitions), (t) => TAGS[t]!);
-      assert.deepEqual(fast[k], ref, words.join(" "));
+      return Array.from(viterbi(e, words.length, m.transitions), (t) => TAGS[t]!);
     });
+    const ref = propagatePersonNames(sents, refs);
+    sents.forEach((words, k) => assert.deepEqual(fast[k], ref[k], words.join(" ")));
   }
+});
+
+test("a surname alone later in the document is a person when the full name was tagged", async () => {
+  const { propagatePersonNames } = await import("../../src/nlp/ner/consistency.ts");
+  const words = [["Candidate", "Maria", "Lopez", "spoke", "."], ["Why", "would", "Lopez", "do", "that", "?"], ["The", "Lopez", "campaign", "said", "no", "."]];
+  const tags = [["O", "B-PER", "I-PER", "O", "O"], ["O", "O", "O", "O", "O", "O"], ["O", "O", "O", "O", "O", "O"]];
+  const out = propagatePersonNames(words, tags);
+  assert.deepEqual(out[1], ["O", "O", "B-PER", "O", "O", "O"]);
+  // Next to another capitalized word it may belong to another name: left alone.
+  assert.deepEqual(out[2], tags[2]);
+  assert.deepEqual(tags[1], ["O", "O", "O", "O", "O", "O"], "input not mutated");
 });
