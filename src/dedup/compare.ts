@@ -141,6 +141,9 @@ export function vocabularyContainment(fa: CopyFingerprint, fb: CopyFingerprint):
 // different same-topic stories <= 0.536 (0.736 at 0.55, where recycled background paragraphs start to align).
 const SENTENCE_MATCH = 0.6;
 
+// 400 x 400 cells: ~2 MB of DP arrays and a few ms; every t17-dev text stays well under it (at most 109 lines).
+const MAX_ALIGNED_PER_TEXT = 400;
+
 // A rewrite must align at least this many sentences (or all of the smaller text's, if it has fewer).
 const MIN_ALIGNED_SENTENCES = 3;
 
@@ -158,7 +161,10 @@ export interface Alignment {
  * match). Symmetric in its arguments. Weights are sentence lengths in content words, so "Share" and
  * "Print" lines count for little.
  */
-export function alignSentences(a: readonly SentenceSketch[], b: readonly SentenceSketch[]): Alignment {
+export function alignSentences(fullA: readonly SentenceSketch[], fullB: readonly SentenceSketch[]): Alignment {
+  // The DP is O(n x m) in time and memory: a page of thousands of lines is aligned on its first sentences only.
+  const a = fullA.length > MAX_ALIGNED_PER_TEXT ? fullA.slice(0, MAX_ALIGNED_PER_TEXT) : fullA;
+  const b = fullB.length > MAX_ALIGNED_PER_TEXT ? fullB.slice(0, MAX_ALIGNED_PER_TEXT) : fullB;
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) return { score: 0, matched: 0, changedShare: 0 };
