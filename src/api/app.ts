@@ -89,7 +89,10 @@ export function createApp(opts: AppOptions): Hono {
   const token = opts.token === undefined ? config.server.token : opts.token;
   const host = opts.host ?? config.server.host;
   const maxUpload = opts.maxUploadBytes ?? 32 * 1024 * 1024;
+  // Corpus views (storylines, stories, timelines) and finished GET responses are both cached per store
+  // generation, in separate caches so a stream of one-off searches cannot evict the expensive views.
   const cache = new ViewCache(dossier.store, { checkEveryMs: opts.cacheCheckMs });
+  const responses = new ViewCache(dossier.store, { checkEveryMs: opts.cacheCheckMs, maxEntries: 2000 });
   const store = dossier.store;
   const app = new Hono();
   const routes: RouteSpec[] = [];
@@ -183,7 +186,16 @@ export function createApp(opts: AppOptions): Hono {
       if (params && !params.success) throw validationError(where, params.error);
       const query = spec.query ? spec.query.safeParse(c.req.query()) : null;
       if (query && !query.success) throw validationError(where, query.error);
-      return handler(c, { params: params?.data ?? {}, query: query?.data ?? {} });
+      const input = { params: params?.data ?? {}, query: query?.data ?? {} };
+      if (spec.method !== "get") return handler(c, input);
+      // Every GET is a pure function of the store's state and the URL: serve a stored copy of the body
+      // (serializing a storyline view costs more than looking it up).
+      const url = new URL(c.req.url);
+      const hit = await responses.get(`${url.pathname}?${url.searchParams}`, async () => {
+        const res = await handler(c, input);
+        return { status: res.status, headers: [...res.headers], body: new Uint8Array(await res.arrayBuffer()) };
+      });
+      return new Response(hit.body, { status: hit.status, headers: hit.headers });
     };
     (app.on as (m: string, p: string, ...h: MiddlewareHandler[]) => unknown)(spec.method.toUpperCase(), spec.path, ...middleware, main);
   };
@@ -314,6 +326,7 @@ export function createApp(opts: AppOptions): Hono {
         return c.json(summary);
       } finally {
         cache.bump();
+        responses.bump();
       }
     },
   );
