@@ -185,7 +185,11 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
   // Within the chosen region, conditionally drop link-heavy or furniture sub-containers.
   const condRemoved = conditionalClean(top ? [...chosen] : [], stats, scores);
   for (const b of blocks) {
-    if (!top || !inChosen(b.owner)) continue;
+    if (!top || !inChosen(b.owner)) {
+      // Outside the article: recorded too, with the most specific reason we can give.
+      removed.push({ text: b.text, reason: titleKeys.has(normKey(b.text)) ? "duplicate-title" : (blockReason(b, titleKeys, false) ?? "boilerplate") });
+      continue;
+    }
     const cr = insideRemoved(b.owner, condRemoved, chosen);
     if (cr) {
       removed.push({ text: b.text, reason: cr });
