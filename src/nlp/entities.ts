@@ -290,6 +290,9 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
   };
   const countryDraft = (c: Country, surface: string, pos: number) => upsert("place", c.name, c.name, surface, pos);
 
+  const personWords = new Set<string>();
+  for (const s of all) if (s.type === "PER" && /\s/.test(s.text)) for (const w of s.text.split(/\s+/)) personWords.add(w);
+
   for (let k = 0; k < all.length; k++) {
     const span = all[k]!;
     const surface = span.text.replace(/['’]s$/, "");
@@ -298,9 +301,12 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
       prev && /^(?:['’]s)?\s*$/.test(text.slice(prev.end, span.start)) ? countryByName(prev.text) ?? countryByDemonymWord(prev.text) : undefined;
     let d: Draft;
     let mentionKind: EntityKind;
-    const country = countryByName(surface);
-    const demonym = country ? undefined : countryByDemonymWord(surface);
-    const capital = country || demonym || span.type === "PER" ? undefined : countryOfCapital(surface);
+    // A span the tagger calls a person stays a person when its word is part of a full person name
+    // in the article ("Michael Jordan" … "Jordan"); otherwise a lone country name is the country.
+    const isPer = span.type === "PER" && (!countryByName(surface) || personWords.has(surface));
+    const country = isPer ? undefined : countryByName(surface);
+    const demonym = country || isPer ? undefined : countryByDemonymWord(surface);
+    const capital = country || demonym || isPer ? undefined : countryOfCapital(surface);
     if (country) {
       d = countryDraft(country, surface, span.start);
       mentionKind = "place";

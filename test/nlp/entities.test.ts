@@ -180,3 +180,14 @@ test("property: mentions stay inside any text and slice to their text", async ()
     { numRuns: 150, seed: 42 },
   );
 });
+
+test("a lone country name stays the country unless it is part of a person's full name", () => {
+  const spans = (text: string, names: [string, "PER" | "LOC"][]) =>
+    names.map(([n, type]) => ({ start: text.indexOf(n), end: text.indexOf(n) + n.length, type, text: n }));
+  const t1 = "Officials from Jordan met today.";
+  assert.equal(resolveEntities(t1, spans(t1, [["Jordan", "PER"]])).entities[0]?.key, "place:jordan");
+  const t2 = "Michael Jordan spoke. Later Jordan left.";
+  const s2 = [{ start: 0, end: 14, type: "PER" as const, text: "Michael Jordan" }, { start: 28, end: 34, type: "PER" as const, text: "Jordan" }];
+  const r2 = resolveEntities(t2, s2);
+  assert.deepEqual(r2.mentions.map((m) => m.entity), ["person:michael jordan", "person:michael jordan"]);
+});
