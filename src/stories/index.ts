@@ -1,0 +1,12 @@
+export { StoryClusterer, DEFAULT_CLUSTER_OPTIONS, dayNumber } from "./clustering.ts";
+export type { ClusterDoc, ClusterOptions, ClusterState, ClustererState, AddResult } from "./clustering.ts";
+export { clusterBatch, groupAverageLink, DEFAULT_STORYLINE_FEATURES } from "./batch.ts";
+export type { BatchOptions, BatchResult, BatchStory } from "./batch.ts";
+export { describeBatch, describeGroups, namesIn } from "./labels.ts";
+export type { Description } from "./labels.ts";
+export { buildTimeline } from "./timeline.ts";
+export type { TimelineArticle, TimelineOptions } from "./timeline.ts";
+export { datedSentences, precisionOf } from "./dates.ts";
+export type { DateMention, DatedText } from "./dates.ts";
+export { termCounts, stem, DEFAULT_FEATURES } from "./features.ts";
+export type { FeatureOptions, TermCounts } from "./features.ts";
