@@ -277,8 +277,10 @@ function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: numb
   const lead = /^[ \t\u00a0]*[,—–-]?[ \t\u00a0]*(?:as[ \t\u00a0]+(?=\S+[ \t\u00a0]+\S))?/.exec(masked.slice(q.end, hi))![0];
   const from = q.end + lead.length;
   const innerEnd = text[q.end - 2];
-  const punctuated = lead.includes(",") || /[,?!—–-]/.test(innerEnd ?? "") || lead.length > 0;
-  if (!punctuated) return null;
+  // A quote that closes its own sentence (“….” Next sentence) takes no trailing attribution: even a short
+  // "“….” Wang said." is rarer than a new sentence (train direct e2e F1 0.786 vs 0.782 allowing ≤ 4-word sources).
+  if (!lead.includes(",") && /[.]/.test(innerEnd ?? "")) return null;
+  if (!lead.length && !/[,?!—–-]/.test(innerEnd ?? "")) return null;
   // Stop at the end of the sentence or the next quote.
   let stop = from;
   while (stop < hi && stop - from < 220) {
