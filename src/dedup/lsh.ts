@@ -19,13 +19,19 @@ export interface MemoryLshOptions {
    * 512: far above any real copy group in t17-dev (largest 6) yet keeps a lookup under ~40 x 512 postings.
    */
   maxPerKey: number;
+  /**
+   * A lookup on a saturated key still returns this many of its articles: when a wire story has been copied by
+   * more than maxPerKey outlets, every band of a new verbatim copy is saturated, and one member of the group is
+   * enough to join it. 16 keeps the cost of stock phrases small (16 quick rejections per saturated band).
+   */
+  saturatedSample: number;
   /** Expected number of articles (pre-sizes the arrays; they grow as needed). */
   expectedArticles: number;
   /** Expected band keys per article. */
   bandsPerArticle: number;
 }
 
-const DEFAULTS: MemoryLshOptions = { maxPerKey: 512, expectedArticles: 1024, bandsPerArticle: 40 };
+const DEFAULTS: MemoryLshOptions = { maxPerKey: 512, saturatedSample: 16, expectedArticles: 1024, bandsPerArticle: 40 };
 
 /**
  * Compact in-memory LSH storage: one posting (key, article, next) of 12 bytes per band per article in
@@ -120,10 +126,12 @@ export class MemoryLshStorage implements LshStorage {
     const g = this.generation;
     for (let b = 0; b < bandKeys.length; b++) {
       const key = bandKeys[b]!;
-      // A saturated key says nothing about copies (page furniture, a stock phrase, a common name pair).
-      if (this.saturated.has(key)) continue;
-      for (let p = this.heads[slot(key) & this.mask]!; p !== -1; p = this.next[p]!) {
+      // A saturated key is weak evidence (page furniture, a stock phrase, a common name pair, or a story copied
+      // everywhere): only a sample of its articles is returned.
+      let budget = this.saturated.has(key) ? this.options.saturatedSample : Infinity;
+      for (let p = this.heads[slot(key) & this.mask]!; p !== -1 && budget > 0; p = this.next[p]!) {
         if (this.keys[p] !== key) continue;
+        budget--;
         const d = this.docs[p]!;
         if (this.seen[d] !== g) {
           this.seen[d] = g;

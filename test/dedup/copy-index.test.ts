@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { CopyGroup } from "../../src/core/types.ts";
 import { CopyIndex, groupCopies } from "../../src/dedup/copy-index.ts";
+import { MemoryLshStorage } from "../../src/dedup/lsh.ts";
 import type { CopyDoc } from "../../src/dedup/copy-index.ts";
 
 const FIXTURES = new URL("../fixtures/dedup-harbor/", import.meta.url);
@@ -61,6 +62,15 @@ test("two articles with the same text are verbatim copies", () => {
   ]);
   assert.equal(groups.length, 1);
   assert.deepEqual(groups[0]!.members.map((m) => m.kind).sort(), ["verbatim", null].sort());
+});
+
+test("a story copied by more outlets than a band key holds still forms one group", () => {
+  const index = new CopyIndex({ storage: new MemoryLshStorage({ maxPerKey: 4 }) });
+  const text = read("original");
+  for (let i = 0; i < 30; i++) index.add({ id: `copy${String(i).padStart(2, "0")}`, text: i % 3 === 0 ? text + `\nRepublished by outlet ${i}.` : text });
+  const groups = index.groups({ singletons: true });
+  assert.equal(groups.length, 1);
+  assert.equal(groups[0]!.members.length, 30);
 });
 
 test("does not mutate its input", () => {

@@ -25,12 +25,15 @@ test("adding an id twice is a no-op", () => {
   assert.equal([...lsh.entries()].length, 2);
 });
 
-test("a key shared by more than maxPerKey articles stops counting as evidence", () => {
-  const lsh = new MemoryLshStorage({ maxPerKey: 3 });
-  for (let i = 0; i < 6; i++) lsh.add(`d${i}`, keys(42, 100 + i));
-  assert.deepEqual([...lsh.candidates(keys(42))], [], "saturated key returns nothing");
-  assert.deepEqual([...lsh.candidates(keys(42, 104))], ["d4"], "other keys still work");
+test("a key shared by more than maxPerKey articles returns only a sample", () => {
+  const lsh = new MemoryLshStorage({ maxPerKey: 5, saturatedSample: 2 });
+  for (let i = 0; i < 9; i++) lsh.add(`d${i}`, keys(42, 100 + i));
+  const got = [...lsh.candidates(keys(42))];
+  assert.equal(got.length, 2, "saturated key gives a sample");
+  for (const id of got) assert.match(id, /^d[0-4]$/, "from the articles filed before it saturated");
+  assert.deepEqual([...lsh.candidates(keys(107))], ["d7"], "other keys still work");
   assert.equal(lsh.saturatedKeys, 1);
+  assert.equal([...lsh.entries()].filter((e) => e.key === 42).length, 5, "nothing filed past the cap");
 });
 
 test("keeps every posting while growing far past its initial size", () => {
