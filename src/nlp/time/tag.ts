@@ -350,10 +350,10 @@ rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s
   }
   const shift: -1 | 0 | 1 = rel === "last" || rel === "this past" ? -1 : rel === "next" || rel === "this coming" ? 1 : 0;
   // TBAQ writes evenings and afternoons with a part-of-day suffix (4/4) but nights and mornings mostly
-  // as the plain day, often leaving the part of day out of the span.
+  // as the plain day ("Friday night" matched: 10 plain day, 5 TNI, 3 TEV; mornings 5 plain, 3 TMO).
   const part = (m[4] ?? "").toLowerCase();
   const suffix = part === "evening" || part === "afternoon" ? TIME_PART[part]! : "";
-  return cand(m, part === "evening" || part === "afternoon" ? "TIME" : "DATE", (c) => {
+  return cand(m, suffix ? "TIME" : "DATE", (c) => {
     const v = resolveWeekday(c, wd, shift);
     return suffix && /^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T${suffix}` : v;
   });
@@ -476,7 +476,8 @@ rule("(?:the\\s+)?(?:(early|late|mid)[\\s-]+)?(\\d{1,2}(?:st|nd|rd|th)|first|sec
   if (!n) return null;
   return cand(m, "DATE", () => String(n - 1).padStart(2, "0"));
 }, /century/i);
-rule("this\\s+century", (m) => cand(m, "DATE", (c) => (c.anchor ? String(Math.floor(c.anchor.y / 100)).padStart(2, "0") : null)), /century/i);
+// "the disasters of this century": TBAQ writes it as the hundred years up to now (P100Y, 2 of 2).
+rule("this\\s+century", (m) => cand(m, "DATE", () => "P100Y"), /century/i);
 
 // Spoken years (broadcast transcripts): "nineteen ninety-six", "the year two thousand".
 const TEEN_SRC = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty";
@@ -505,10 +506,10 @@ rule(`the\\s+${YEAR}\\s+(?:(first|second|third|fourth)[\\s-]+quarter|period|quar
 }), /quarter|period/i);
 
 // Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990", "the latest quarter".
-rule(`(?:(the|its|this\\s+year's|last\\s+year's|next\\s+year's)\\s+)?(?:(fiscal|calendar)[\\s-]+)?${ORD}[\\s-]+(?:fiscal\\s+)?quarters?(?:\\s+(?:of\\s+)?(?:(fiscal\\s+)?${YEAR}|(this|last|next)\\s+year))?`, (m) => {
+rule(`(?:(the|its|this\\s+year's|last\\s+year's|next\\s+year's|(?:the\\s+)?year-(?:ago|earlier))\\s+)?(?:(fiscal|calendar)[\\s-]+)?${ORD}[\\s-]+(?:fiscal\\s+)?quarters?(?:\\s+(?:of\\s+)?(?:(fiscal\\s+)?${YEAR}|(this|last|next)\\s+year))?`, (m) => {
   const q = ordinalNumber(m[3]!);
   const det = (m[1] ?? "").toLowerCase();
-  const yearShift = det.startsWith("last") ? -1 : det.startsWith("next") ? 1 : 0;
+  const yearShift = det.startsWith("last") || det.includes("year-") ? -1 : det.startsWith("next") ? 1 : 0;
   const rel = (m[6] ?? "").toLowerCase();
   return { ...cand(m, "DATE", (c) => {
     if (m[5]) return `${m[5]}-Q${q}`;
@@ -525,9 +526,11 @@ rule(`(?:the\\s+)?(?:(latest|current|last|past|previous|prior|same|comparable|co
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
   if (/^\s*(?:of|in)\b/i.test(after) && !m[4]) return null; // "the period of ..." / "the quarter in which"
   const ago = /year-ago|year-earlier|year ago|a year earlier|last year|comparable|corresponding|same|previous|prior/.test(mod);
+  const current = /^(?:the\s+)?current\s/i.test(m[0]); // the DCT's own quarter, whatever was reported on
   const prev = /\b(?:last|past|previous|prior)\b/.test((m[1] ?? "").toLowerCase());
   return { ...cand(m, "DATE", (c) => {
     if (m[4]) return fmtYear(Number(m[4]));
+    if (current && c.anchor) return `${fmtYear(c.anchor.y)}-Q${quarterOf(c.anchor.m)}`;
     const q = quarterNow(c);
     if (!q) return null;
     if (prev && !/year/.test(mod)) {
@@ -575,10 +578,15 @@ rule(`(?:(early|late|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\
   const k = rel === "last" || rel === "past" || rel === "previous" || rel === "this past" ? -1 : rel === "next" || rel === "coming" || rel === "following" || rel === "this coming" ? 1 : 0;
   if ((rel === "previous" || rel === "following") && !/^the\b/i.test(m[0]) && !m[1]) return null;
   const anaphoric = rel === "previous" || rel === "following";
+  // "compared with $3 million last year", "last year's $1.55 billion": in a quarterly report, the
+  // same quarter a year before (TBAQ: 4 of 5 such with a quarter under report).
+  const comparison = rel === "last" && unit === "year" && !m[1] &&
+    (/^['’]s\b/.test(after) || /\b(?:compared\s+with|from|versus|vs\.?)\s+[^.;]{0,50}$/i.test(text.slice(Math.max(0, m.index - 60), m.index)));
   return cand(m, "DATE", (c) => {
     const ref = anaphoric && c.ref ? c.ref : null;
     const a: Day | null = ref ? { y: ref.y, m: ref.m, d: ref.d } : c.anchor;
     if (!a) return null;
+    if (comparison && c.quarterRef) return `${fmtYear(c.quarterRef.y - 1)}-Q${c.quarterRef.q}`;
     if (unit === "year" || unit === "fiscal year") return fmtYear(a.y + k);
     if (unit === "decade") {
       const dec = Math.floor(a.y / 10) + k;
@@ -760,7 +768,7 @@ rule("(?:earlier|later)\\s+in\\s+the\\s+(year|month|week|day)", (m) => {
 
 // ---- tense ----
 
-const FUTURE_CUE = /\b(?:will|won't|wo|shall|going\s+to|plans?\s+to|planned|planning|as\s+(?:soon|early)\s+as|scheduled|expected\s+to|expects\s+to|is\s+to|are\s+to|due\s+to|set\s+to|would|'ll|intends?\s+to|hopes?\s+to|next|upcoming)\b/gi;
+const FUTURE_CUE = /\b(?:will|won't|wo|shall|going\s+to|plans?\s+to|planned|planning|as\s+(?:soon|early)\s+as|scheduled|expected\s+to|expects\s+to|is\s+to|are\s+to|due\s+to|set\s+to|would|'ll|intends?\s+to|hopes?\s+to|next(?!\s+to\b)|upcoming)\b/gi;
 const PAST_CUE = /\b(?:was|were|had|did|said|told|announced|reported|been|ago|earlier|last|(?!(?:hundred|indeed|speed|proceed|exceed|succeed|breed|embed)\b)[a-z]{3,}ed)\b/gi;
 
 const LEAD_RE = /\b(until|till|since)\s+(?:at\s+|on\s+)?$/i;
@@ -866,7 +874,12 @@ export function tagTimexes(text: string, dct: string | null, opts: TagOptions = 
     if (value === null && opts.resolvedOnly) continue;
     if ((c.type === "DATE" || c.type === "TIME") && !c.noRef) ctx.setRef(value && value.length > 10 ? value.slice(0, 10) : value);
     const q = c.quarter && value ? /^(\d{4})-Q(\d)$/.exec(value) : null;
-    if (q) ctx.quarterRef = { y: Number(q[1]), q: Number(q[2]) };
+    if (q) {
+      const ref = { y: Number(q[1]), q: Number(q[2]) };
+      // Only a quarter that has ended can be the one under report ("expects the trend to continue
+      // into the fourth quarter" does not change what "a year ago" compares with).
+      if (!anchor || ref.y * 12 + ref.q * 3 < anchor.y * 12 + anchor.m) ctx.quarterRef = ref;
+    }
     out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: value ?? "XXXX-XX-XX" });
   }
   return out;
