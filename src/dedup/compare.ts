@@ -88,6 +88,11 @@ export function compareCopies(
   if (vocabularyContainment(fa, fb) < VOCABULARY_GATE) return null;
   const al = alignSentences(fa.sentences, fb.sentences);
   const needed = Math.min(MIN_ALIGNED_SENTENCES, fa.sentences.length, fb.sentences.length);
+  // Identical sentences would have shown up as shared shingles: when the texts align mostly on identical
+  // sentences yet share few shingles, what they share is page furniture (captions, teasers) around two
+  // different stories, not a rewrite. Measured on a constructed case (the harbor fixtures each wrapped in the
+  // same 1-2 K characters of captions): aligned 0.69-0.81 via identical lines, changed share 0.
+  if (al.changedShare < REWRITE_MIN_CHANGED) return null;
   if (al.score >= o.rewrittenAlignment && al.matched >= needed) return { kind: "rewritten", similarity: al.score, jaccard, containment, alignment: al.score };
   return null;
 }
@@ -126,6 +131,9 @@ export function scorePair(fa: CopyFingerprint, fb: CopyFingerprint): PairScores 
 // 0.2: among aligned sentence pairs, spun copies in t17-dev changed 0.08-0.79 of them (median 0.45),
 // edited copies at most 0.08 (an editor cuts and adds paragraphs but leaves sentences alone).
 const REWRITE_CHANGED_SHARE = 0.2;
+// On the alignment-only path (few shared shingles) at least half the aligned sentences must be reworded:
+// the heavily spun fixture rewords all 8 it aligns.
+const REWRITE_MIN_CHANGED = 0.5;
 
 // 0.4: spun copies in t17-dev keep >= 0.9 of the smaller text's content words and the heavily spun fixture
 // (test/fixtures/dedup-harbor/spun.txt) 0.61; below 0.4 alignment is skipped.

@@ -106,3 +106,16 @@ test("a very long page is compared in bounded time and memory", () => {
   // The spun story is tiny next to the page; what matters is that this returns (and symmetrically).
   assert.deepEqual(rel, compareCopies(read("spun"), page));
 });
+
+test("two different stories in the same page furniture are not copies", () => {
+  // Captions and teasers written for this test; about 1.9 K characters around each ~1.5 K character story.
+  const furniture = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `FILE - A crowd gathers outside the town hall in Springfield ${i}, on a rainy afternoon last spring, as officials prepare to announce a new budget plan. (Photo/Staff ${i})\nTrending story ${i}: local team wins again`,
+  ).join("\n");
+  const wrap = (t: string): string => `${furniture}\n${t}\n${furniture}`;
+  assert.equal(compareCopies(wrap(read("original")), wrap(read("distinct"))), null);
+  // ...while the same story in two different outlets' furniture is.
+  assert.notEqual(compareCopies(wrap(read("original")), read("wrapped")), null);
+});
