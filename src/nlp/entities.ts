@@ -63,6 +63,8 @@ export function entityKey(kind: EntityKind, name: string): string {
 
 let surfaceRe: RegExp | null = null;
 function gazetteerSpans(text: string): EntitySpan[] {
+  // (A (?=\p{Lu}) lookahead before the alternation looks like a shortcut but is 6x slower in V8:
+  // 67 vs 11 ms over the PolNeAR train texts.)
   surfaceRe ??= new RegExp(
     `(?<![\\p{L}\\p{N}.])(?:${allSurfaceForms()
       .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]"))

@@ -17,7 +17,7 @@ const NEGATION_RE = /^(.+?)(n['’]t)$/i;
 
 /** Splits "China's" → "China" + "'s" and "don't" → "do" + "n't", as CoNLL does. */
 function splitClitics(t: Token, out: Token[]): void {
-  const m = POSSESSIVE_RE.exec(t.text) ?? NEGATION_RE.exec(t.text);
+  const m = t.text.length > 2 && (t.text.includes("'") || t.text.includes("’")) ? POSSESSIVE_RE.exec(t.text) ?? NEGATION_RE.exec(t.text) : null;
   if (!m) {
     out.push(t);
     return;
@@ -38,8 +38,8 @@ export function taggerTokens(text: string, start = 0, end = text.length): Token[
     let t = raw[i]!;
     while (
       i + 2 < raw.length &&
-      (raw[i + 1]!.text === "-" || raw[i + 1]!.text === "–") &&
       raw[i + 1]!.start === t.end &&
+      (raw[i + 1]!.text === "-" || raw[i + 1]!.text === "–") &&
       raw[i + 2]!.start === raw[i + 1]!.end &&
       WORDISH_RE.test(t.text) &&
       WORDISH_RE.test(raw[i + 2]!.text)

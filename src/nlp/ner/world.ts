@@ -12,7 +12,7 @@ export interface Country {
 // name | aliases | demonyms | capital
 const COUNTRY_TABLE = `
 United States|U.S.,US,USA,U.S.A.,America,United States of America,the States|American,Americans|Washington
-China|PRC,P.R.C.,People's Republic of China,Mainland China,mainland China|Chinese|Beijing
+China|PRC,P.R.C.,People's Republic of China,Mainland China|Chinese|Beijing
 Taiwan|Republic of China,ROC|Taiwanese|Taipei
 Hong Kong|HK,HKSAR|Hong Konger,Hong Kongers|
 Russia|Russian Federation|Russian,Russians|Moscow
