@@ -511,6 +511,11 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
         const after = masked.slice(q.end, sentEnd);
         if (/^\s*(?:,\s*(?:and|but|while|which|who|telling|saying|adding|noting|before|after|as|according)\b|\s(?:and|but|before|after|while|as)\s|\s*[(—–])/u.test(after)) end = q.end;
         if (/[,.!?]$/.test(text.slice(q.start, q.end - 1))) end = q.end;
+        if (end > q.end) {
+          // A clause boundary further on ends the content too: "he was “encouraged” by the plan — a modest boost …".
+          const cut = after.search(/\s[—–]\s|,\s*(?:but|which|who|while|according|telling|saying|adding|noting)\b|\s\(|;/u);
+          if (cut >= 0) end = Math.max(q.end, trimEnd(text, q.end, q.end + cut));
+        }
         content = { start: Math.min(start, q.start), end };
       }
       // Merge with a draft sharing the same cue (several quoted phrases governed by one verb).
@@ -660,7 +665,12 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
     const src = sourceBefore(masked, s.start, c.start);
     if (!src) continue;
     const start = contentStartAfterCue(text, c, s.end);
-    const end = trimEnd(text, start, s.end);
+    let end = trimEnd(text, start, s.end);
+    {
+      // Reported content ends at a clause boundary too ("… — a modest boost", ", according to …", "; …").
+      const cut = text.slice(start, end).search(/\s[—–]\s|,\s*(?:but|which|while|according|telling|saying|adding|noting)\b|\s\(|;/u);
+      if (cut > 0) end = trimEnd(text, start, start + cut);
+    }
     if (wordCount(text, { start, end }) < 3) continue;
     return { content: { start, end }, direct: false, cue: c, source: src };
   }
