@@ -2,7 +2,7 @@
 // then lookups. Prints the curve at 10k / 100k / 1M: lookups per second (with and without computing the
 // query's signature), bytes of index per article, RSS, and the share of copy queries that found their source.
 //   npx tsx bench/dedup.ts                 up to 1,000,000 articles (a few minutes)
-//   npx tsx bench/dedup.ts --max 100000    a quick run
+//   npx tsx bench/dedup.ts --max 100000    a quick run (--quick does the same)
 // Measured 2026-11-23 on the shared 2-core machine (load ~10), per CPU-second of this process:
 //   1,000,000 articles: 13,363 lookups/s with the query's signature, 47,611 band lookups/s, 709 B of index per
 //   article (postings 476 MB, head table 132 MB, ids ~68 MB), RSS 819 MB; copy recall 1.0; build 7,324/s.
@@ -15,7 +15,7 @@ import { MemoryLshStorage } from "../src/dedup/lsh.ts";
 
 const argv = process.argv.slice(2);
 const maxArg = argv.indexOf("--max");
-const MAX = maxArg >= 0 ? Number(argv[maxArg + 1]) : 1_000_000;
+const MAX = maxArg >= 0 ? Number(argv[maxArg + 1]) : argv.includes("--quick") ? 100_000 : 1_000_000;
 const CHECKPOINTS = [10_000, 100_000, 1_000_000].filter((c) => c <= MAX);
 if (!CHECKPOINTS.includes(MAX)) CHECKPOINTS.push(MAX);
 const LOOKUPS = 5_000;
@@ -91,11 +91,21 @@ console.log(`dedup bench: up to ${MAX.toLocaleString("en")} synthetic articles, 
 console.log("(rates per CPU-second of this process; build/s includes generating the synthetic text)");
 console.log("articles   build/s   lookups/s(+signature)  lookups/s(bands only)  candidates/lookup  copy recall  index B/article  RSS");
 const wall: string[] = [];
+// The alternative without an index: compare the query's signature with every stored one (kept for the first
+// SCAN_LIMIT articles only; its cost is linear, so the rate at 1M is the 100k rate / 10).
+const SCAN_LIMIT = 100_000;
+const bins = 32;
+const flat = new Uint32Array(Math.min(MAX, SCAN_LIMIT) * bins);
+const scan: string[] = [];
 let built = 0;
 let buildMs = 0;
 for (const checkpoint of CHECKPOINTS) {
   const c0 = process.cpuUsage();
-  for (; built < checkpoint; built++) storage.add("a" + built, signatureOf(article(built)).bands);
+  for (; built < checkpoint; built++) {
+    const { signature, bands } = signatureOf(article(built));
+    storage.add("a" + built, bands);
+    if (built < SCAN_LIMIT) flat.set(signature, built * bins);
+  }
   buildMs += cpuSeconds(c0) * 1000;
 
   // Queries: half copies of indexed articles (must find their source), half articles never indexed.
@@ -131,6 +141,22 @@ for (const checkpoint of CHECKPOINTS) {
   for (let rep = 0; rep < 4; rep++) for (const b of bandsList) storage.candidateDocs(b);
   const bandsOnly = (4 * LOOKUPS) / cpuSeconds(c2);
   wall.push(`${checkpoint}: ${wallWithSig.toFixed(0)} lookups/s (+signature) wall-clock`);
+  if (checkpoint <= SCAN_LIMIT) {
+    // Linear scan over signatures for 200 queries: candidates = estimated Jaccard >= 0.1.
+    const c3 = process.cpuUsage();
+    const n = Math.min(built, SCAN_LIMIT);
+    for (let q = 0; q < 200; q++) {
+      const sig = signatureOf(queries[q]!.text).signature;
+      let hits = 0;
+      for (let d = 0; d < n; d++) {
+        let eq = 0;
+        for (let b = 0; b < bins; b++) if (flat[d * bins + b] === sig[b]) eq++;
+        if (eq >= 4) hits++;
+      }
+      if (hits < 0) console.log(hits);
+    }
+    scan.push(`${checkpoint.toLocaleString("en")}: ${(200 / cpuSeconds(c3)).toFixed(0)} lookups/s`);
+  }
   const mem = storage.memoryBytes();
   console.log(
     [
@@ -148,3 +174,4 @@ for (const checkpoint of CHECKPOINTS) {
 const mem = storage.memoryBytes();
 console.log(`index at ${storage.size.toLocaleString("en")} articles: postings ${mb(mem.postings)}, table ${mb(mem.table)}, ids ~${mb(mem.ids)} (${(mem.total / storage.size).toFixed(0)} B/article), ${storage.saturatedKeys} saturated keys`);
 console.log(wall.join("; "));
+console.log(`alternative, linear scan of signatures (no index): ${scan.join("; ")}`);
