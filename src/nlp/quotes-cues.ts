@@ -130,6 +130,7 @@ const SPEECH_LEMMAS: Record<string, string[]> = {
   decry: ["decried"],
   praise2: ["praising"],
   fume: ["fumed"],
+  quote: ["quoted", "quoting"],
   sing: ["sang", "sings", "sang"],
   gush: ["gushed"],
   scoff: ["scoffed"],
@@ -147,7 +148,7 @@ export const NEEDS_QUOTE_LEMMAS = new Set([
   "call", "describe", "accuse", "criticize", "praise", "blame", "dismiss", "express", "cite", "tout", "post", "read", "show", "find",
   "indicate", "reveal", "mention", "propose", "recommend", "demand", "repeat", "charge", "pen", "message", "estimate", "hope", "fear",
   "mock", "refer", "reference", "denounce", "slam", "blast", "thank", "dub", "label", "brand", "hail", "deride", "decry", "praise2",
-  "question", "chide", "retweet",
+  "question", "chide", "retweet", "quote",
 ]);
 
 const FORM_TO_LEMMA = new Map<string, string>();
