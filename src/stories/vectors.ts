@@ -23,21 +23,22 @@ export function idf(state: IdfState, term: string): number {
 /** Records one document's terms in the df table (mutates `state`: the table is the clusterer's own). */
 export function observe(state: IdfState, counts: TermCounts): void {
   state.docs++;
-  for (const k of Object.keys(counts)) state.df[k] = (state.df[k] ?? 0) + 1;
+  for (const k in counts) state.df[k] = (state.df[k] ?? 0) + 1;
 }
 
 /** Sublinear tf × idf, L2-normalized. */
 export function weigh(counts: TermCounts, state: IdfState): SparseVector {
   const v: SparseVector = {};
   let n2 = 0;
-  for (const [k, c] of Object.entries(counts)) {
+  for (const k in counts) {
+    const c = counts[k]!;
     if (c <= 0) continue;
     const w = (1 + Math.log(c)) * idf(state, k);
     v[k] = w;
     n2 += w * w;
   }
   const n = Math.sqrt(n2) || 1;
-  for (const k of Object.keys(v)) v[k] = v[k]! / n;
+  for (const k in v) v[k] = v[k]! / n;
   return v;
 }
 
