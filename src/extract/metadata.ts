@@ -136,7 +136,12 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   const docTitle = page.title ? decodeLite(page.title) : null;
   const titleVariants = [ogTitle, ldTitle, docTitle, ...h1s].filter((x): x is string => !!x);
   const metaTitles = [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x);
-  const { title, source: titleSource } = chooseTitle(h1s, metaTitles);
+  const chosen = chooseTitle(h1s, metaTitles);
+  const titleSource = chosen.source;
+  // Headlines carry section or list tails after a pipe ("... | Opinion", "... | Top 19 Companies");
+  // dropping them matched 3 more wcxb-dev titles (694 vs 691 of 793).
+  const head = chosen.title?.split(/\s*\|\s*/)[0]?.trim();
+  const title = head && head.split(/\s+/).length >= 2 ? head : chosen.title;
 
   // ---- author
   const byline = chooseAuthor(page, meta, article, ld);
