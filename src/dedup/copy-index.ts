@@ -10,7 +10,7 @@ import { compareCopies } from "./compare.ts";
 import type { CompareOptions, CopyRelation } from "./compare.ts";
 import { wireCredits } from "./credits.ts";
 import { fingerprint, fmix32, intersectSize } from "./fingerprint.ts";
-import type { CopyFingerprint, FingerprintOptions, SentenceSketch } from "./fingerprint.ts";
+import type { CopyFingerprint, FingerprintOptions, SentenceSketches } from "./fingerprint.ts";
 import { MemoryLshStorage } from "./lsh.ts";
 import type { LshStorage } from "./lsh.ts";
 
@@ -258,7 +258,11 @@ export function chooseOriginal(members: ReadonlyArray<{ id: string; fp: CopyFing
   const count = new Map<number, number>();
   for (const m of sample) for (const h of m.fp.shingles) count.set(h, (count.get(h) ?? 0) + 1);
   const sentenceCount = new Map<number, number>();
-  for (const m of sample) for (const h of new Set(m.fp.sentences.map(sentenceKey))) sentenceCount.set(h, (sentenceCount.get(h) ?? 0) + 1);
+  for (const m of sample) {
+    const keys = new Set<number>();
+    for (let i = 0; i < m.fp.sentences.count; i++) keys.add(sentenceKey(m.fp.sentences, i));
+    for (const h of keys) sentenceCount.set(h, (sentenceCount.get(h) ?? 0) + 1);
+  }
   let coreWeight = 0;
   for (const c of count.values()) if (c >= 2) coreWeight += c;
   const q = (x: number): number => Math.round(x / COVERAGE_STEP);
@@ -273,8 +277,8 @@ export function chooseOriginal(members: ReadonlyArray<{ id: string; fp: CopyFing
     // Sentences (lines) before the first sentence another member also has.
     let lead = 0;
     let started = false;
-    for (const s of m.fp.sentences) {
-      if ((sentenceCount.get(sentenceKey(s)) ?? 0) >= 2) {
+    for (let i = 0; i < m.fp.sentences.count; i++) {
+      if ((sentenceCount.get(sentenceKey(m.fp.sentences, i)) ?? 0) >= 2) {
         started = true;
         break;
       }
@@ -318,9 +322,11 @@ export function chooseOriginal(members: ReadonlyArray<{ id: string; fp: CopyFing
 }
 
 /** Order-independent hash of a sentence's content words (equal for the same sentence in two texts). */
-function sentenceKey(s: SentenceSketch): number {
-  let h = 0x3c6ef372 ^ s.words.length;
-  for (let i = 0; i < s.words.length; i++) h = fmix32(Math.imul(h ^ s.words[i]!, 0x9e3779b1));
+function sentenceKey(s: SentenceSketches, i: number): number {
+  const from = s.wordStart[i]!;
+  const to = s.wordStart[i + 1]!;
+  let h = 0x3c6ef372 ^ (to - from);
+  for (let k = from; k < to; k++) h = fmix32(Math.imul(h ^ s.words[k]!, 0x9e3779b1));
   return h;
 }
 

@@ -5,7 +5,7 @@
 // Size on t17-dev: 3.9 KB per article on average (5.1 KB as plain uint32s; the text averages 3.7 K characters).
 
 import { vocabularyOf } from "./fingerprint.ts";
-import type { CopyFingerprint, SentenceSketch } from "./fingerprint.ts";
+import type { CopyFingerprint } from "./fingerprint.ts";
 
 const MAGIC = 0x32464344; // "DCF2"
 
@@ -102,10 +102,11 @@ export function encodeFingerprint(fp: CopyFingerprint): Uint8Array {
   w.sorted(fp.shingles);
   w.raw(fp.signature);
   w.raw(fp.bands);
-  w.varint(fp.sentences.length);
-  for (const s of fp.sentences) {
-    w.sorted(s.words);
-    w.sorted(s.anchors);
+  const s = fp.sentences;
+  w.varint(s.count);
+  for (let i = 0; i < s.count; i++) {
+    w.sorted(s.words.subarray(s.wordStart[i]!, s.wordStart[i + 1]!));
+    w.sorted(s.anchors.subarray(s.anchorStart[i]!, s.anchorStart[i + 1]!));
   }
   return w.bytes();
 }
@@ -121,13 +122,25 @@ export function decodeFingerprint(bytes: Uint8Array): CopyFingerprint {
   const bands = r.raw();
   const n = r.varint();
   if (n > bytes.byteLength) throw new RangeError("not a fingerprint blob: bad length");
-  const sentences: SentenceSketch[] = [];
+  const wordParts: Uint32Array[] = [];
+  const anchorParts: Uint32Array[] = [];
   for (let i = 0; i < n; i++) {
-    const ws = r.sorted();
-    sentences.push({ words: ws, anchors: r.sorted() });
+    wordParts.push(r.sorted());
+    anchorParts.push(r.sorted());
   }
   if (!r.done) throw new RangeError("not a fingerprint blob: trailing bytes");
+  const [sw, wordStart] = concat(wordParts);
+  const [sa, anchorStart] = concat(anchorParts);
+  const sentences = { count: n, words: sw, wordStart, anchors: sa, anchorStart };
   return { version, words, shingles, signature, bands, vocabulary: vocabularyOf(sentences), sentences };
+}
+
+function concat(parts: Uint32Array[]): [Uint32Array, Uint32Array] {
+  const starts = new Uint32Array(parts.length + 1);
+  for (let i = 0; i < parts.length; i++) starts[i + 1] = starts[i]! + parts[i]!.length;
+  const all = new Uint32Array(starts[parts.length]!);
+  for (let i = 0; i < parts.length; i++) all.set(parts[i]!, starts[i]!);
+  return [all, starts];
 }
 
 /** Band keys as signed 32-bit integers, for databases without an unsigned type (PostgreSQL int4). */
