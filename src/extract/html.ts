@@ -112,7 +112,11 @@ export interface MainText {
   byline: string | null;
   /** A written date ("Published on July 18, 2025") in a short line near the article start. */
   date: string | null;
+  /** The date line was labelled ("Published", "Updated") or sat in a date/byline element. */
+  dateLabelled: boolean;
 }
+
+const datePair = (d: { date: string | null; labelled: boolean }) => ({ date: d.date, dateLabelled: d.labelled });
 
 /**
  * Main text of a parsed page. Runs with class/id pruning first; when that leaves almost nothing
@@ -220,7 +224,7 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
     removed,
     heading: headingNear(rawBlocks, firstKept, meta),
     byline: bylineNear(rawBlocks, firstKept, lastKept),
-    date: dateNear(rawBlocks, firstKept),
+    ...datePair(dateNear(rawBlocks, firstKept)),
   };
 }
 
@@ -228,22 +232,32 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
  * A date written in a short line within the 40 blocks above the kept text or its first 5:
  * "published"/"posted" lines first, then any date that is not marked as an update.
  */
-function dateNear(raw: Block[], first: Block | null): string | null {
-  if (!first) return null;
+function dateNear(raw: Block[], first: Block | null): { date: string | null; labelled: boolean } {
+  const none = { date: null, labelled: false };
+  if (!first) return none;
   const at = raw.findIndex((b) => b.owner === first.owner);
-  if (at < 0) return null;
+  if (at < 0) return none;
   let plain: string | null = null;
   let updated: string | null = null;
+  let labelled = false;
   for (let i = Math.max(0, at - 40); i < Math.min(raw.length, at + 5); i++) {
-    const t = raw[i]!.text;
+    const b = raw[i]!;
+    const t = b.text;
     if (t.length > 120) continue;
     const d = parseDateString(t);
     if (!d) continue;
-    if (/publish|posted|written|created/i.test(t)) return d;
-    if (/updat|modif|revis/i.test(t)) updated ??= d;
-    else plain ??= d;
+    if (/publish|posted|written|created/i.test(t)) return { date: d, labelled: true };
+    const hint = `${hintOf(b.owner)} ${b.owner.parent ? hintOf(b.owner.parent) : ""}`;
+    const marked = /date|time|publish|posted|byline|meta/i.test(hint) || /updat|modif|revis/i.test(t);
+    if (/updat|modif|revis/i.test(t)) {
+      if (!updated) updated = d;
+    } else if (!plain) {
+      plain = d;
+      labelled = marked;
+    }
   }
-  return plain ?? updated;
+  if (plain) return { date: plain, labelled };
+  return { date: updated, labelled: updated !== null };
 }
 
 const BYLINE_LABEL = /^(by|written by|author|authors|posted by|words by|story by|text by|reviewed by|about the author)[:\s]*$/i;
