@@ -360,15 +360,19 @@ rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s
 }, G_WEEKDAY);
 
 // Clock times: "10:35 a.m.", "9 a.m. Tuesday", "noon Thursday", "midnight Friday".
-rule(`(?:(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am|pm)|(\\d{1,2}):(\\d\\d)|(noon|midnight|midday))(?:\\s+(?:EDT|EST|CDT|CST|PDT|PST|GMT|UTC|local\\s+time))?(?:,?\\s+(?:on\\s+)?${WD})?`, (m, text) => {
+rule(`(?:(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am|pm)|(\\d{1,2}):(\\d\\d)|(noon|midnight|midday))(?:\\s+(?:EDT|EST|CDT|CST|PDT|PST|GMT|UTC|local\\s+time))?(?:,?\\s+(?:on\\s+)?(?:${WD}|${MON}\\s*${DAYNUM}(?!\\d)(?!,?\\s+\\d{4})))?`, (m, text) => {
   const special = (m[6] ?? "").toLowerCase();
   if (special && /\bhigh\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) return null; // "High Noon"
   const t = special ? (special === "midnight" ? "T24:00" : "T12:00") : m[4] ? clock(m[4], m[5], undefined) : clock(m[1]!, m[2], m[3]);
   if (!t) return null;
   if (!special && !m[3] && Number(m[4]) > 23) return null;
   const wd = m[7] ? weekdayNumber(m[7]) : -1;
+  // "until 5 p.m. EST, Nov. 6": the day written after the clock time is part of the expression.
+  const mo = m[8] ? monthNumber(m[8]) : 0;
+  const md = Number(m[9]);
+  if (m[8] && (!mo || !isCap(m[8]) || md < 1 || md > 31)) return { ...cand(m, "TIME", (c) => dayForTime(c) + t), end: m.index + m[0].search(/,?\s+(?:on\s+)?[A-Za-z]+\.?\s*\d+$/) };
   return cand(m, wd >= 0 ? "DATE" : "TIME", (c) => {
-    const day = wd >= 0 ? resolveWeekday(c, wd, 0) : dayForTime(c);
+    const day = wd >= 0 ? resolveWeekday(c, wd, 0) : mo ? resolveMonthDay(c, mo, md) : dayForTime(c);
     return /^\d{4}-\d\d-\d\d$/.test(day) ? day + t : day;
   });
 }, /\d\s*[ap]\.?m|\d:\d\d|noon|midnight|midday/i);
@@ -420,9 +424,11 @@ rule("the\\s+(?:full|current|latest|whole)\\s+(?:fiscal\\s+)?year|the\\s+fiscal\
 }), /year/i);
 
 // Anaphoric days: "that day", "the same day", "the next day", "the previous day", "earlier that day".
-rule("(?:(earlier|later)\\s+)?(that\\s+(?:same\\s+)?day|the\\s+same\\s+day|the\\s+(?:next|following|previous|preceding)\\s+day|the\\s+day\\s+(?:before|after))", (m) => {
+rule("(?:(earlier|later)\\s+)?(that\\s+(?:same\\s+)?day|the\\s+same\\s+day|the\\s+(?:next|following|previous|preceding)\\s+day|the\\s+day\\s+(?:before|after))", (m, text) => {
   const w = m[2]!.toLowerCase();
-  const n = /next|following|after/.test(w) ? 1 : /previous|preceding|before/.test(w) ? -1 : 0;
+  // "after Oct. 12, the day before the plunge": an apposition renames the date just written.
+  const apposition = /^the day (?:before|after)$/.test(w) && !m[1] && new RegExp(`(?:${MONTH_SRC})\\s*\\d{1,2},\\s*$`, "i").test(text.slice(Math.max(0, m.index - 16), m.index));
+  const n = apposition ? 0 : /next|following|after/.test(w) ? 1 : /previous|preceding|before/.test(w) ? -1 : 0;
   return cand(m, "DATE", (c) => {
     const base = c.ref && c.ref.gran === "day" ? c.ref : c.anchor;
     return base ? fmtDay(addDays(base, n)) : null;
@@ -525,6 +531,7 @@ rule(`(?:the\\s+)?(?:(latest|current|last|past|previous|prior|same|comparable|co
   if (isPeriod && !/latest|year-ago|year-earlier|year ago|comparable|corresponding|same/.test(mod)) return null;
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
   if (/^\s*(?:of|in)\b/i.test(after) && !m[4]) return null; // "the period of ..." / "the quarter in which"
+  if (/^-to-/i.test(after)) return null; // "quarter-to-quarter comparison"
   const ago = /year-ago|year-earlier|year ago|a year earlier|last year|comparable|corresponding|same|previous|prior/.test(mod);
   const current = /^(?:the\s+)?current\s/i.test(m[0]); // the DCT's own quarter, whatever was reported on
   const prev = /\b(?:last|past|previous|prior)\b/.test((m[1] ?? "").toLowerCase());
@@ -540,7 +547,9 @@ rule(`(?:the\\s+)?(?:(latest|current|last|past|previous|prior|same|comparable|co
     return `${fmtYear(ago ? q.y - 1 : q.y)}-Q${q.q}`;
   }), noRef: true };
 }, /quarter|period/i);
-rule(`(?:the\\s+)?(first|second|last)\\s+half(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year|the\\s+year))?`, (m) => {
+// "the first two quarters of 1990" is the first half (TBAQ: 1990-H1).
+rule(`(?:the\\s+)?(first|second|last)\\s+(?:half|two\\s+quarters)(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year|the\\s+year))?`, (m) => {
+  if (/second\s+two/i.test(m[0])) return null;
   const h = m[1]!.toLowerCase() === "first" ? 1 : 2;
   return cand(m, "DATE", (c) => {
     if (m[2]) return `${m[2]}-H${h}`;
@@ -548,7 +557,7 @@ rule(`(?:the\\s+)?(first|second|last)\\s+half(?:\\s+of\\s+(?:${YEAR}|(this|last|
     const k = m[3] ? (m[3].toLowerCase() === "last" ? -1 : m[3].toLowerCase() === "next" ? 1 : 0) : 0;
     return `${fmtYear(c.anchor.y + k)}-H${h}`;
   });
-}, /half/i);
+}, /half|two quarters/i);
 
 // Seasons: "last fall", "this summer", "the winter of 1994", "early summer".
 rule(`(?:(early|late|mid)[\\s-]+)?(?:(last|this|next|this\\s+past|this\\s+coming|the|the\\s+early|the\\s+late)\\s+)?(${SEASON_SRC})(?:\\s+(?:of\\s+)?${YEAR})?`, (m) => {
@@ -629,6 +638,8 @@ rule(`(?:(?:the\\s+)?(past|last|next|first|previous|coming|following|latest|fina
   if (/-old$/i.test(m[0]) || /^\s+old\b/i.test(after)) return null; // ages are not timexes in TimeBank practice
   if (/^\s*-?(?:old|olds)\b/i.test(after)) return null;
   const num = m[3]!.toLowerCase();
+  // "a second" is nearly always the ordinal ("a second group", "a second betrayal").
+  if (/^second$/i.test(unitWord) && (num === "a" || num === "an") && !m[1] && !m[2] && !/^\s*(?:later|earlier|ago|or)\b/i.test(after)) return null;
   if ((num === "a" || num === "an") && !m[1] && !m[2]) {
     // "a year" is a duration after "for", "in", "within", "than"...; after anything else it is
     // mostly a rate ("$1.76 a year", "four flights a week", "24 hours a day"): a SET.
@@ -649,6 +660,16 @@ rule(`(?:(?:the\\s+)?(past|last|next|first|previous|coming|following|latest|fina
   if (/^second$/i.test(unitWord) && (num === "a" || num === "an") && !m[1] && !m[2]) return null;
   return cand(m, "DURATION", () => durationValue(n, unitWord));
 });
+// Ranges: "two to three weeks", "the next 12 to 18 months" are one expression; the value is the
+// lower bound, as TBAQ writes "two to three weeks" (P2W).
+rule(`(?:(?:the\\s+)?(?:past|last|next|first|coming)\\s+)?(?:(?:about|roughly|some|around)\\s+)?${NUM}(?:\\s+(?:to|or)\\s+|\\s*[-–]\\s*)${NUM}[\\s-]+${UNIT}`, (m, text) => {
+  const lo = parseNumber(m[1]!);
+  const hi = parseNumber(m[2]!);
+  if (lo === null || hi === null || hi <= lo || hi >= 1000) return null;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+  if (/^\s*-?old\b/i.test(after)) return null; // "two to three years old"
+  return cand(m, "DURATION", () => durationValue(lo, m[3]!));
+}, /\s(?:to|or)\s|\d\s*[-–]\s*\d/i);
 // Hyphenated adjectives: "two-year", "16-hour", "day-long".
 rule(`(?:${NUM}-(?:and-a-half-)?)${UNIT}(?=\\s+\\w)`, (m, text) => {
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
