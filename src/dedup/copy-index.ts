@@ -342,6 +342,36 @@ export function groupCopies(docs: readonly CopyDoc[], options: Partial<CopyIndex
   return { groups, groupOf };
 }
 
+/**
+ * Groups articles given as stored fingerprints (decodeFingerprint), e.g. to rebuild or re-check the groups of a
+ * store. Order-independent, like groupCopies.
+ */
+export function groupFingerprints(
+  items: ReadonlyArray<{ id: string; fp: CopyFingerprint; date?: string | null; credited?: boolean }>,
+  options: Partial<CopyIndexOptions> = {},
+): { groups: CopyGroup[]; groupOf: Map<string, string> } {
+  const index = new CopyIndex({ ...options, storage: options.storage ?? new MemoryLshStorage({ expectedArticles: Math.max(16, items.length) }) });
+  const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const it of sorted) index.addFingerprint(it.id, it.fp, { date: it.date ?? null, credited: it.credited ?? false });
+  const groups = index.groups({ singletons: true });
+  const groupOf = new Map<string, string>();
+  for (const g of groups) for (const m of g.members) groupOf.set(m.articleId, g.id);
+  return { groups, groupOf };
+}
+
+/**
+ * The copy relations between one article and candidate articles: what CopyIndex.add does with its LSH
+ * candidates, for a store that runs the band lookup itself (an async SQL query) and keeps groups in tables.
+ */
+export function findCopyLinks(fp: CopyFingerprint, candidates: Iterable<{ id: string; fp: CopyFingerprint }>, options: Partial<CompareOptions> = {}): CopyLink[] {
+  const out: CopyLink[] = [];
+  for (const c of candidates) {
+    const rel = compareCopies(fp, c.fp, options);
+    if (rel) out.push({ id: c.id, ...rel });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 function normalizeDate(d: string | null | undefined): string | null {
   if (!d) return null;
   const m = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(d.trim());

@@ -3,7 +3,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { CopyGroup } from "../../src/core/types.ts";
-import { CopyIndex, groupCopies } from "../../src/dedup/copy-index.ts";
+import { CopyIndex, findCopyLinks, groupCopies, groupFingerprints } from "../../src/dedup/copy-index.ts";
+import { wireCredits } from "../../src/dedup/credits.ts";
+import { fingerprint } from "../../src/dedup/fingerprint.ts";
+import { decodeFingerprint, encodeFingerprint } from "../../src/dedup/serialize.ts";
 import { MemoryLshStorage } from "../../src/dedup/lsh.ts";
 import type { CopyDoc } from "../../src/dedup/copy-index.ts";
 
@@ -143,4 +146,11 @@ test("property: every article's group contains it, and copies of one story share
     }),
     { numRuns: 25 },
   );
+});
+
+test("stored fingerprints regroup to the same groups as the texts", () => {
+  const stored = DOCS.map((d) => ({ id: d.id, fp: decodeFingerprint(encodeFingerprint(fingerprint(d.text))), credited: wireCredits(d.text).length > 0 }));
+  assert.deepEqual(groupFingerprints(stored).groups, groupCopies(DOCS).groups);
+  const links = findCopyLinks(stored[0]!.fp, stored.slice(1));
+  assert.deepEqual(links.map((l) => l.id), ["edited", "spun", "trimmed", "verbatim", "wrapped"]);
 });
