@@ -1,4 +1,4 @@
-// The pairwise copy relation. Three signals, cheapest first:
+// The pairwise copy relation. Two signals, cheapest first:
 //   1. shingle Jaccard and containment (containment = shared / smaller set, so a trimmed copy and an
 //      article wrapped in a new outlet's page furniture both score ~1);
 //   2. for spun copies, an order-preserving alignment of sentences on their content words and
@@ -6,8 +6,7 @@
 //      their names and numbers, which distinct articles on the same topic do not share in sequence.
 
 import type { CopyKind } from "../core/types.ts";
-import { fingerprint, intersectSize } from "./fingerprint.ts";
-import { sentenceLength } from "./fingerprint.ts";
+import { fingerprint, intersectSize, sentenceLength } from "./fingerprint.ts";
 import type { CopyFingerprint, SentenceSketches } from "./fingerprint.ts";
 
 export interface CompareOptions {

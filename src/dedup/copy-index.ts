@@ -98,7 +98,7 @@ export class CopyIndex {
     return this.addFingerprint(doc.id, fp, { date: doc.date ?? null, outlet: doc.outlet ?? null, credited: wireCredits(doc.text).length > 0 });
   }
 
-  /** Adds an article from a stored fingerprint (see encodeFingerprint); `credited` as findCredits would say. */
+  /** Adds an article from a stored fingerprint (see encodeFingerprint); `credited`: wireCredits(text).length > 0. */
   addFingerprint(id: string, fp: CopyFingerprint, meta: { date?: string | null; outlet?: string | null; credited?: boolean } = {}): CopyAddResult {
     if (this.entries.has(id)) return this.resultFor(id, []);
     const entry: Entry = { id, fp, date: normalizeDate(meta.date), credited: meta.credited ?? false, outlet: meta.outlet ?? null };
