@@ -70,6 +70,45 @@ test("durations, sets and clock times", () => {
   assert.equal(tagTimexes("The 45-year-old driver and a man, 30 years old, were hurt.", "1998-08-07").length, 0);
 });
 
+test("'next to' is a place, not a future cue", () => {
+  // 1998-08-08 is a Saturday: the blasts were on the Friday before.
+  const got = tagTimexes("Hundreds were wounded in the blasts next to the embassies on Friday.", "1998-08-08");
+  assert.equal(find(got, "Friday")?.value, "1998-08-07");
+});
+
+test("ranges are one duration valued at their lower bound", () => {
+  const got = tagTimexes("Shipments resume within two to three weeks, and the plant reopens in 5-10 years.", "1989-10-30");
+  assert.equal(find(got, "two to three weeks")?.value, "P2W");
+  assert.equal(find(got, "5-10 years")?.value, "P5Y");
+  assert.equal(tagTimexes("Children aged two to three years old played.", "1989-10-30").length, 0);
+});
+
+test("a clock time takes the month-day written after it", () => {
+  const got = tagTimexes("The offer runs until 5 p.m. EST, Nov. 6, the company said.", "1989-10-30");
+  assert.equal(find(got, "5 p.m. EST, Nov. 6")?.value, "1989-11-06T17:00");
+  assert.equal(got.length, 1);
+});
+
+test("quarterly reports: comparisons with last year, the current quarter, future quarters", () => {
+  const text =
+    "The company reported third-quarter net of $5 million, compared with a loss of $3 million last year. " +
+    "Analysts expect weakness to continue through the third quarter of 1990. In the year-ago period, it earned $9 million. " +
+    "In the year-earlier third quarter, sales were flat. The current quarter began well. The quarter-to-quarter gain was small.";
+  const got = tagTimexes(text, "1989-10-26");
+  assert.equal(find(got, "last year")?.value, "1988-Q3");
+  assert.equal(find(got, "the third quarter of 1990")?.value, "1990-Q3");
+  assert.equal(find(got, "the year-ago period")?.value, "1988-Q3"); // not 1989-Q3: 1990-Q3 has not happened yet
+  assert.equal(find(got, "the year-earlier third quarter")?.value, "1988-Q3");
+  assert.equal(find(got, "The current quarter")?.value, "1989-Q4");
+  assert.equal(got.find((t) => t.text.startsWith("The quarter")), undefined);
+});
+
+test("'a second' as an ordinal and 'the first two quarters' as a half", () => {
+  assert.equal(tagTimexes("A second group of directors objected.", "1989-10-30").length, 0);
+  assert.equal(find(tagTimexes("Demand stays weak through the first two quarters of 1990.", "1989-10-30"), "the first two quarters of 1990")?.value, "1990-H1");
+  assert.equal(find(tagTimexes("Trading resumed after Oct. 12, the day before the plunge.", "1989-10-30"), "the day before")?.value, "1989-10-12");
+});
+
 test("an anchor known only to the month resolves day-level expressions to that month", () => {
   const got = tagTimexes("The ministry said on Friday that talks stalled yesterday; they resume next month.", "2024-11");
   assert.equal(find(got, "Friday")?.value, "2024-11");
