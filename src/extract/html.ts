@@ -165,9 +165,10 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
   // the remaining blocks are the raw ones outside them; an inline removal means re-rendering.
   let inlineRemoved = false;
   for (const el of removedEls.keys()) if (!BLOCK_TAGS.has(el.tag)) inlineRemoved = true;
+  const removedBelow = labelSubtrees(removedEls);
   const blocks = inlineRemoved
     ? renderBlocks(body, new Set(removedEls.keys()))
-    : rawBlocks.filter((b) => !insideRemoved(b.owner, removedEls, new Set([body])));
+    : rawBlocks.filter((b) => !removedBelow.has(b.owner));
   const stats = aggregate(order, blocks);
   const scores = scoreCandidates(blocks, stats);
   const top = pickTop(scores, stats, body, protectedEls);
@@ -175,10 +176,8 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
   // 4. the chosen region: the top container plus siblings that continue it.
   const chosen = new Set<HtmlElement>();
   if (top) for (const el of selectWithSiblings(top, scores, stats, blocks)) chosen.add(el);
-  const inChosen = (el: HtmlElement) => {
-    for (let e: HtmlElement | null = el; e; e = e.parent) if (chosen.has(e)) return true;
-    return false;
-  };
+  const chosenBelow = labelSubtrees(new Map([...chosen].map((el) => [el, true as const])));
+  const inChosen = (el: HtmlElement) => chosenBelow.has(el);
 
   const removed: Removal[] = [];
   const kept: string[] = [];
@@ -187,14 +186,14 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
   const titleKeys = new Set(meta.titleVariants.map(normKey).filter((k) => k.length > 0));
   const seen = new Set<string>();
   // Within the chosen region, conditionally drop link-heavy or furniture sub-containers.
-  const condRemoved = conditionalClean(top ? [...chosen] : [], stats, scores);
+  const condRemoved = labelSubtrees(conditionalClean(top ? [...chosen] : [], stats, scores));
   for (const b of blocks) {
     if (!top || !inChosen(b.owner)) {
       // Outside the article: recorded too, with the most specific reason we can give.
       removed.push({ text: b.text, reason: titleKeys.has(normKey(b.text)) ? "duplicate-title" : (blockReason(b, titleKeys, false) ?? "boilerplate") });
       continue;
     }
-    const cr = insideRemoved(b.owner, condRemoved, chosen);
+    const cr = condRemoved.get(b.owner);
     if (cr) {
       removed.push({ text: b.text, reason: cr });
       continue;
@@ -216,7 +215,7 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
   }
   // What the pruning dropped, for the record (one entry per removed subtree).
   for (const b of rawBlocks) {
-    const r = insideRemoved(b.owner, removedEls, new Set([body]));
+    const r = removedBelow.get(b.owner);
     if (r) removed.push({ text: b.text, reason: r });
   }
   return {
@@ -411,18 +410,16 @@ function insideArticle(el: HtmlElement): boolean {
   return false;
 }
 
-function insideRemoved(
-  el: HtmlElement,
-  removed: ReadonlyMap<HtmlElement, RemovalReason>,
-  stopAt: ReadonlySet<HtmlElement>,
-): RemovalReason | null {
-  if (removed.size === 0) return null;
-  for (let e: HtmlElement | null = el; e; e = e.parent) {
-    const r = removed.get(e);
-    if (r) return r;
-    if (stopAt.has(e)) return null;
+/** Maps every element inside the given subtrees to its subtree root's label (one walk each). */
+function labelSubtrees<T>(roots: ReadonlyMap<HtmlElement, T>): Map<HtmlElement, T> {
+  const out = new Map<HtmlElement, T>();
+  for (const [root, label] of roots) {
+    walk(root, (el) => {
+      if (el !== root && roots.has(el)) return false;
+      out.set(el, label);
+    });
   }
-  return null;
+  return out;
 }
 
 // ---- Readability-style container scoring
