@@ -42,6 +42,25 @@ export function weigh(counts: TermCounts, state: IdfState): SparseVector {
   return v;
 }
 
+/** Like `weigh`, but turns `counts` itself into the vector: for callers that own the object (saves an allocation per article). */
+export function weighInPlace(counts: TermCounts, state: IdfState): SparseVector {
+  const v = counts as SparseVector;
+  let n2 = 0;
+  for (const k in v) {
+    const c = v[k]!;
+    if (c <= 0) {
+      delete v[k];
+      continue;
+    }
+    const w = (1 + Math.log(c)) * idf(state, k);
+    v[k] = w;
+    n2 += w * w;
+  }
+  const n = Math.sqrt(n2) || 1;
+  for (const k in v) v[k] = v[k]! / n;
+  return v;
+}
+
 export function norm(v: SparseVector): number {
   let s = 0;
   for (const x of Object.values(v)) s += x * x;
