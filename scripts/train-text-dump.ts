@@ -15,6 +15,9 @@ const OUT = opt("--out", fileURLToPath(new URL("../src/extract/text-dump-model.j
 const EPOCHS = Number(opt("--epochs", "6"));
 const KIND = opt("--model", "mlp");
 const HIDDEN = Number(opt("--hidden", "24"));
+// scrapinghub (news pages, our domain) has 181 pages against wcxb's 793 mixed-web pages: weight it up
+// so both sets count about equally. Tried 2.5: held-out scrapinghub shingle F1 0.907 vs 0.923 at 1, so 1 ships.
+const NEWS_WEIGHT = Number(opt("--news-weight", "1"));
 
 const norm = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).join(" ");
 const readJsonl = (p: URL) => readFileSync(p, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -167,7 +170,7 @@ const feats = pages.map((p) => lineFeatures(p.lines));
 const rowsOf = (idx: number[], f: (i: number) => number[][]): Rows => {
   const out: Rows = { x: [], y: [], w: [] };
   for (const i of idx) {
-    const x = f(i), ww = weights(feats[i]!.words);
+    const x = f(i), ww = weights(feats[i]!.words).map((v) => (pages[i]!.set === "scrapinghub" ? v * NEWS_WEIGHT : v));
     for (let k = 0; k < x.length; k++) { out.x.push(x[k]!); out.y.push(pages[i]!.labels[k]!); out.w.push(ww[k]!); }
   }
   return out;

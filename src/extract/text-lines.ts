@@ -67,8 +67,6 @@ const RE = {
   teaser: /\b(?:click here|tap here|watch|video|podcast|listen|gallery|slideshow|photos)\b/i,
   commentsHead: /^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)\b.{0,30}$|\bleave a (?:reply|comment)\b|\bjoin the (?:conversation|discussion)\b|\bwhat do you think\b|\bpost a comment\b|\badd a comment\b/i,
   commentMeta: /^reply$|\bsays:?$|\bat \d{1,2}:\d{2}\s*(?:am|pm)\b|^\d{1,2}:\d{2}\s*(?:am|pm)$|\b(?:likes?|upvotes?|points?)$/i,
-  // "BEIJING (AP) —", "(Bloomberg) —", "WASHINGTON, July 6 (Reuters) -": a wire story's first paragraph.
-  wireDateline: /^(?:[\p{Lu}][\p{Lu}.'’\- ]{1,40}(?:,\s*[\p{L}.'’ ]{2,25})?(?:,\s*\p{L}{3,9}\.?\s+\d{1,2})?\s*)?\((?:AP|Reuters|Bloomberg|AFP|Xinhua|UPI|CNN|dpa|Kyodo|Yonhap|TASS|PTI|IANS|ANI|EFE|ANSA|AAP|CP|The Associated Press|Associated Press)\)\s*(?:--|[-—–:])/u,
   endPunct: /[.!?…]["'”’»)\]]*$/,
   colonEnd: /:$/,
   commaEnd: /[,;]$/,
@@ -171,10 +169,6 @@ function base(line: Line, doc: DocStats): Base {
     /^[{\[<]|[}\]>]$|":\s*["{\[\d]|function\s*\(|=>|<\/?\w+[ >]/.test(t) ? 1 : 0,
     short && RE.commentsHead.test(t) ? 1 : 0,
     RE.commentMeta.test(t) ? 1 : 0,
-    n ? ws.filter((w) => w.length <= 3).length / n : 0,
-    n ? Math.min(12, ws.reduce((a, w) => a + w.length, 0) / n) / 12 : 0,
-    RE.wireDateline.test(t) ? 1 : 0,
-    n <= 12 && !endPunct && capRatio > 0.5 && !RE.separators.test(t) ? 1 : 0,
   ];
   return { words: n, prose, vec };
 }
@@ -185,7 +179,7 @@ export const BASE_NAMES = [
   "digitRatio", "punctRatio", "sentences", "prose", "caption", "fileCaption", "copyright", "share", "subscribe", "cookie",
   "related", "comments", "ad", "sourceLink", "timeAgo", "readTime", "byline", "dateLine", "url", "separators", "nav", "teaser",
   "repeated", "logRepeats", "blankBefore", "blankAfter", "blankBoth", "docBlanks", "relPos",
-  "codeChars", "codeShape", "commentsHead", "commentMeta", "shortWords", "meanWordLength", "wireDateline", "headingShape",
+  "codeChars", "codeShape", "commentsHead", "commentMeta",
 ];
 
 // Neighbour features reuse a few base entries by index (logWords, endPunct, stopRatio, prose, caption, related, titleCase, w1..w4_6).
