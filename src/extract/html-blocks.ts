@@ -35,27 +35,28 @@ export function renderBlocks(root: HtmlElement, skip: ReadonlySet<HtmlElement> =
     linkParts = 0;
   };
 
-  // Stack items: a node to enter, or an element to leave (marked by the exit wrapper).
-  type Item = HtmlNode | { exit: HtmlElement };
-  const stack: Item[] = [root];
+  // Explicit stack; `leaving[i]` marks an entry that closes its element (avoids one wrapper
+  // object per element).
+  const stack: HtmlNode[] = [root];
+  const leaving: boolean[] = [false];
   while (stack.length) {
     const item = stack.pop()!;
+    const exit = leaving.pop()!;
     if (typeof item === "string") {
       parts.push(item);
       if (anchorDepth > 0) linkParts += item.replace(/\s+/g, " ").trim().length;
       continue;
     }
-    if ("exit" in item) {
-      const el = item.exit;
-      if (el.tag === "a") anchorDepth--;
-      if (BLOCK_TAGS.has(el.tag)) {
+    if (exit) {
+      if (item.tag === "a") anchorDepth--;
+      if (BLOCK_TAGS.has(item.tag)) {
         flush();
         owners.pop();
       }
       continue;
     }
     const el = item;
-    if (skip.has(el)) continue;
+    if (skip.size > 0 && skip.has(el)) continue;
     if (el.tag === "br") {
       parts.push("\u0000");
       continue;
@@ -68,8 +69,12 @@ export function renderBlocks(root: HtmlElement, skip: ReadonlySet<HtmlElement> =
     } else if (INLINE_SPACING.has(el.tag)) {
       parts.push(" ");
     }
-    stack.push({ exit: el });
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+    stack.push(el);
+    leaving.push(true);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      stack.push(el.children[i]!);
+      leaving.push(false);
+    }
   }
   flush();
   return blocks;
@@ -80,5 +85,7 @@ const INLINE_SPACING = new Set(["td", "th", "label", "option"]);
 
 /** Collapses whitespace; our <br> marker becomes "\n", blank lines inside a block are dropped. */
 function collapse(s: string): string {
-  return s.replace(/[\s\u200b]+/g, " ").replace(/ ?\u0000[ \u0000]*/g, "\n").trim();
+  let t = s.replace(/[\s\u200b]+/g, " ");
+  if (t.includes("\u0000")) t = t.replace(/ ?\u0000[ \u0000]*/g, "\n");
+  return t.trim();
 }
