@@ -634,9 +634,11 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
     const around = /^,\s*$/.test(text.slice(Math.max(s.start, c.end), c.end + 1)) ? masked.lastIndexOf(",", c.start) : -1;
     if (around > s.start && c.end - around < 60) {
       const src = sourceBefore(masked, around + 1, c.start);
-      if (src && src.start === firstWordStart(masked, around + 1, c.start) && wordCount(text, { start: s.start, end: around }) >= 2) {
+      const first = firstWordStart(masked, around + 1, c.start);
+      // Up to two modifiers the noun-phrase walk does not know may precede it ("transit director Sam Whitfield").
+      if (src && src.start >= first && tokenize(masked, first, src.start).length <= 2 && wordCount(text, { start: s.start, end: around }) >= 2) {
         const end = trimEnd(text, s.start, s.end);
-        if (wordCount(text, { start: c.end + 1, end }) >= 3) return { content: { start: s.start, end }, direct: false, cue: c, source: src };
+        if (wordCount(text, { start: c.end + 1, end }) >= 3) return { content: { start: s.start, end }, direct: false, cue: c, source: { start: first, end: src.end } };
       }
     }
     // "…, X said." / "…, said X."

@@ -168,3 +168,48 @@ test("property: offsets stay inside the text, spans are ordered, extraction is d
     { numRuns: 300 },
   );
 });
+
+const WIRE = readFileSync(new URL("../fixtures/quotes-wire/article.txt", import.meta.url), "utf8");
+const wire = extractQuotes(WIRE);
+
+test("doubled-apostrophe quotes ''…'' with an inverted, titled speaker and a continuation", () => {
+  const q = quoteWith("nurses, bakers and cleaners", wire, WIRE);
+  assert.equal(q.speaker, "Rosa Delgado");
+  assert.ok(slice(WIRE, q.content)!.startsWith("''We heard"));
+  assert.ok(slice(WIRE, q.content)!.endsWith("This is for them.''"), "the uncued second part belongs to the same content");
+  assert.equal(q.direct, true);
+});
+
+test("'Asked whether …,' is a question with no named source; the rest of the sentence is reported speech", () => {
+  const asked = quoteWith("extended to the suburbs", wire, WIRE);
+  assert.equal(slice(WIRE, asked.cue), "Asked");
+  assert.equal(asked.source, null);
+  assert.equal(asked.speaker, null);
+  assert.equal(quoteWith("study ridership", wire, WIRE).speaker, "Rosa Delgado");
+});
+
+test("parenthetical ', X says,' makes the whole sentence the content", () => {
+  const q = quoteWith("most late riders", wire, WIRE);
+  assert.ok(slice(WIRE, q.content)!.startsWith("The routes,"));
+  assert.equal(slice(WIRE, q.source), "transit director Sam Whitfield");
+  assert.equal(q.speaker, "Sam Whitfield");
+});
+
+test("a signed quote (“…”⏎- Name) is attributed to the signature", () => {
+  const q = quoteWith("safe ride home", wire, WIRE);
+  assert.equal(q.speaker, "Rosa Delgado");
+  assert.equal(slice(WIRE, q.source), "Rosa Delgado");
+});
+
+test("a quote that closes its own sentence takes no attribution from the next sentence", () => {
+  assert.ok(!wire.some((q) => WIRE.slice(q.content.start, q.content.end).includes("budget is tight")));
+});
+
+test("a participle cue after an attributed quote starts a new content with the same speaker", () => {
+  const first = quoteWith("watch the numbers closely", wire, WIRE);
+  const second = quoteWith("a promise to measure", wire, WIRE);
+  assert.notEqual(first, second);
+  assert.equal(slice(WIRE, second.cue), "adding");
+  assert.ok(slice(WIRE, second.content)!.startsWith("that “a pilot"));
+  assert.equal(second.speaker, "Sam Whitfield");
+});
