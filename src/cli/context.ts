@@ -5,10 +5,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { makeConfig, type Config } from "../core/config.ts";
 import { DossierError, asDossierError } from "../core/errors.ts";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.ts";
+import { openPostgresStore } from "../store/postgres/postgres-store.ts";
 import type { Store } from "../store/store.ts";
 
 export interface GlobalOptions {
   db?: string;
+  pg?: string;
   config?: string;
 }
 
@@ -28,9 +30,22 @@ export function dbPath(g: GlobalOptions): string {
   return g.db ?? process.env.DOSSIER_DB ?? "dossier.db";
 }
 
+/** SQLite by default; PostgreSQL with --pg URL (or DOSSIER_PG) for a store shared by several machines. */
+export async function openStore(g: GlobalOptions): Promise<Store> {
+  const pgUrl = g.pg ?? process.env.DOSSIER_PG;
+  if (pgUrl) {
+    try {
+      return await openPostgresStore(pgUrl);
+    } catch (e) {
+      throw new DossierError("BAD_CONFIG", "--pg", `cannot open PostgreSQL at ${pgUrl.replace(/\/\/[^@/]*@/, "//…@")}: ${(e as Error).message}`);
+    }
+  }
+  return openSqliteStore(dbPath(g));
+}
+
 export async function withStore<T>(g: GlobalOptions, fn: (store: Store, config: Readonly<Config>) => Promise<T>): Promise<T> {
   const config = loadConfig(g.config);
-  const store = openSqliteStore(dbPath(g));
+  const store = await openStore(g);
   try {
     return await fn(store, config);
   } finally {

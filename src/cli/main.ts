@@ -15,6 +15,7 @@ program
   .description("Follow a news story across the world's press: clean articles, copies, stories, quotes, timeline.")
   .version("0.1.0")
   .addOption(new Option("--db <file>", "SQLite database file (env DOSSIER_DB)").default(undefined, "./dossier.db"))
+  .option("--pg <url>", "use a shared PostgreSQL store instead of SQLite (env DOSSIER_PG)")
   .option("--config <file>", "JSON config merged over the defaults (env DOSSIER_CONFIG, or ./dossier.config.json)")
   .showHelpAfterError("(run with --help for usage)");
 
