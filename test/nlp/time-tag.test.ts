@@ -109,6 +109,31 @@ test("'a second' as an ordinal and 'the first two quarters' as a half", () => {
   assert.equal(find(tagTimexes("Trading resumed after Oct. 12, the day before the plunge.", "1989-10-30"), "the day before")?.value, "1989-10-12");
 });
 
+test("parts of day: evenings always, nights and mornings only with partOfDay", () => {
+  // 2023-07-08 is a Saturday.
+  const text = "The coalition met on Friday night. Ministers spoke yesterday morning and meet again tonight. Talks resumed Thursday evening.";
+  const plain = tagTimexes(text, "2023-07-08");
+  assert.equal(find(plain, "Friday night")?.value, "2023-07-07");
+  assert.equal(find(plain, "Thursday evening")?.value, "2023-07-06TEV");
+  const parts = tagTimexes(text, "2023-07-08", { partOfDay: true });
+  assert.deepEqual(
+    parts.map((t) => [t.text, t.value, t.type]),
+    [
+      ["Friday night", "2023-07-07TNI", "TIME"],
+      ["yesterday morning", "2023-07-07TMO", "TIME"],
+      ["tonight", "2023-07-08TNI", "TIME"],
+      ["Thursday evening", "2023-07-06TEV", "TIME"],
+    ],
+  );
+});
+
+test("'last <month>' for the month just gone is a year back; 'couple of'", () => {
+  assert.equal(find(tagTimexes("Two helicopters crashed last February.", "1998-03-01"), "last February")?.value, "1997-02");
+  assert.equal(find(tagTimexes("The deal was signed last May.", "1998-03-01"), "last May")?.value, "1997-05");
+  assert.equal(find(tagTimexes("The deal was signed last January.", "1998-03-01"), "last January")?.value, "1998-01");
+  assert.equal(find(tagTimexes("Over the next couple of years sales will grow.", "1998-03-01"), "the next couple of years")?.value, "P2Y");
+});
+
 test("an anchor known only to the month resolves day-level expressions to that month", () => {
   const got = tagTimexes("The ministry said on Friday that talks stalled yesterday; they resume next month.", "2024-11");
   assert.equal(find(got, "Friday")?.value, "2024-11");

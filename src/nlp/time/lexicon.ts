@@ -36,7 +36,7 @@ const TENS_SRC = TENS.filter(Boolean).join("|");
 /** A count in digits or words; vague counts ("several", "a few") normalize to X. */
 export const NUMBER_SRC =
   `\\d+(?:[.,]\\d+)?(?:\\s+1/2)?|(?:${TENS_SRC})(?:[- ](?:${SMALL.slice(1, 10).join("|")}))?|` +
-  `${SMALL.slice(1).reverse().join("|")}|a\\s+couple\\s+of|a\\s+few|few|several|many|a|an|a\\s+half|one\\s+hundred|a\\s+hundred|hundreds\\s+of|thousands\\s+of`;
+  `${SMALL.slice(1).reverse().join("|")}|(?:a\\s+)?couple\\s+of|a\\s+few|few|several|many|a|an|a\\s+half|one\\s+hundred|a\\s+hundred|hundreds\\s+of|thousands\\s+of`;
 
 /** Parses NUMBER_SRC text: a number, 0.5 steps for "1/2", or null for a vague count (X). */
 export function parseNumber(text: string): number | null {
@@ -46,7 +46,7 @@ export function parseNumber(text: string): number | null {
   if (/^\d/.test(t)) return Number(t.replace(/,/g, ""));
   if (t === "a" || t === "an") return 1;
   if (t === "a half") return 0.5;
-  if (t === "a couple of") return 2;
+  if (t === "a couple of" || t === "couple of") return 2;
   if (t === "one hundred" || t === "a hundred") return 100;
   const small = SMALL.indexOf(t);
   if (small >= 0) return small;

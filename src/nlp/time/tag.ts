@@ -20,6 +20,12 @@ export interface TagOptions {
   resolvedOnly?: boolean;
   /** Emit SET and DURATION expressions (default true). */
   durations?: boolean;
+  /**
+   * Keep the part of day after a day ("Friday night" → `2023-07-07TNI`, "yesterday morning" →
+   * `…TMO`, "tonight" → `…TNI`). Default false: TBAQ writes nights and mornings mostly as the plain
+   * day (matched "<weekday> night": 10 plain, 5 TNI, 3 TEV), evenings and afternoons are always kept.
+   */
+  partOfDay?: boolean;
 }
 
 type Tense = "past" | "future" | null;
@@ -48,7 +54,16 @@ class Ctx {
   /** The last quarter mentioned: earnings reports compare "a year ago" to it, not to the DCT. */
   quarterRef: { y: number; q: number } | null = null;
   tense: Tense = null;
-  constructor(readonly anchor: Anchor | null) {}
+  constructor(
+    readonly anchor: Anchor | null,
+    readonly partOfDay = false,
+  ) {}
+
+  /** The suffix for a part of day after a day value, following the `partOfDay` option. */
+  partSuffix(part: string): string {
+    if (!part) return "";
+    return this.partOfDay || part === "evening" || part === "afternoon" ? TIME_PART[part] ?? "" : "";
+  }
 
   /** A day reached by counting from the anchor, truncated to what the anchor knows. */
   dayOut(x: Day): string {
@@ -142,7 +157,9 @@ function resolveMonth(c: Ctx, mo: number, shift: -1 | 0 | 1): string {
   const a = c.anchor;
   if (!a) return `XXXX-${String(mo).padStart(2, "0")}`;
   let y = a.y;
-  if (shift === -1) y = mo < a.m ? a.y : a.y - 1;
+  // "last February" written in March is a year back: the month just gone would be "last month"
+  // (TBAQ: 1 of 1; the other 14 "last <month>" are two or more months back and unaffected).
+  if (shift === -1) y = mo < a.m - 1 ? a.y : a.y - 1;
   else if (shift === 1) y = mo > a.m ? a.y : a.y + 1;
   else if (c.tense === "future") y = mo >= a.m ? a.y : a.y + 1;
   else if (c.tense === "past") {
@@ -352,9 +369,10 @@ rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s
   // TBAQ writes evenings and afternoons with a part-of-day suffix (4/4) but nights and mornings mostly
   // as the plain day ("Friday night" matched: 10 plain day, 5 TNI, 3 TEV; mornings 5 plain, 3 TMO).
   const part = (m[4] ?? "").toLowerCase();
-  const suffix = part === "evening" || part === "afternoon" ? TIME_PART[part]! : "";
-  return cand(m, suffix ? "TIME" : "DATE", (c) => {
+  const timed = part === "evening" || part === "afternoon";
+  return cand(m, timed ? "TIME" : "DATE", (c) => {
     const v = resolveWeekday(c, wd, shift);
+    const suffix = c.partSuffix(part);
     return suffix && /^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T${suffix}` : v;
   });
 }, G_WEEKDAY);
@@ -384,7 +402,12 @@ rule("(?:(early|late|earlier|later)\\s+)?(today|tonight|yesterday|tomorrow|the\\
   // Generic uses: "today's youth", "the people of tomorrow".
   if (/^['’]s\s+(?:world|youth|society|economy|market|generation|children|young|standards|personal|computers?|technology|families)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
   if (/\bof\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)) && w === "tomorrow") return null;
-  return cand(m, "DATE", (c) => shiftAnchorDays(c, n));
+  const part = (m[3] ?? (w === "tonight" ? "night" : "")).toLowerCase();
+  return cand(m, "DATE", (c) => {
+    const v = shiftAnchorDays(c, n);
+    const suffix = c.partOfDay ? c.partSuffix(part) : ""; // TBAQ writes "yesterday evening" as the day
+    return suffix && /^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T${suffix}` : v;
+  });
 }, /today|tonight|yesterday|tomorrow/i);
 rule(`(?:(this|last|yesterday|tomorrow)\\s+${PART}|(later|earlier)\\s+this\\s+${PART})`, (m) => {
   const w = (m[1] ?? "this").toLowerCase();
@@ -631,7 +654,7 @@ rule(`(?:(about|nearly|almost|some|more\\s+than|less\\s+than|just|only|over)\\s+
   return { ...cand(m, "DATE", (c) => shiftedDate(c, n, m[3]!, dir as -1 | 1, w !== "ago" && w !== "from now" && w !== "hence")), noRef: true };
 }, /ago|earlier|later|before|after|from now|hence/i);
 // Plain durations: "two weeks", "the past two months", "the first nine months", "more than four hours", "5 1/2 hours".
-rule(`(?:(?:the\\s+)?(past|last|next|first|previous|coming|following|latest|final|remaining|initial|same|entire|whole|full)\\s+)?(?:(about|nearly|almost|roughly|more\\s+than|less\\s+than|at\\s+least|up\\s+to|over|under|some|around|another|an?\\s+additional|no\\s+more\\s+than|the)\\s+)?${NUM}[\\s-]+(?:more\\s+|additional\\s+|straight\\s+|consecutive\\s+|long\\s+|trading\\s+|business\\s+|calendar\\s+)?${UNIT}(?:-long|-old)?`, (m, text) => {
+rule(`(?:(?:the\\s+)?(past|last|next|first|previous|coming|following|latest|final|remaining|initial|same|entire|whole|full|year-earlier|year-ago)\\s+)?(?:(about|nearly|almost|roughly|more\\s+than|less\\s+than|at\\s+least|up\\s+to|over|under|some|around|another|an?\\s+additional|no\\s+more\\s+than|the)\\s+)?${NUM}[\\s-]+(?:more\\s+|additional\\s+|straight\\s+|consecutive\\s+|long\\s+|trading\\s+|business\\s+|calendar\\s+)?${UNIT}(?:-long|-old)?`, (m, text) => {
   let n = parseNumber(m[3]!);
   const unitWord = m[4]!;
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -875,7 +898,7 @@ export function tagTimexes(text: string, dct: string | null, opts: TagOptions = 
   }
 
   const sentences = splitSentences(text);
-  const ctx = new Ctx(anchor);
+  const ctx = new Ctx(anchor, opts.partOfDay === true);
   const out: Timex[] = [];
   let si = 0;
   let cues: Cue[] | null = null;
@@ -901,7 +924,8 @@ export function tagTimexes(text: string, dct: string | null, opts: TagOptions = 
       // into the fourth quarter" does not change what "a year ago" compares with).
       if (!anchor || ref.y * 12 + ref.q * 3 < anchor.y * 12 + anchor.m) ctx.quarterRef = ref;
     }
-    out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: value ?? "XXXX-XX-XX" });
+    const type = c.type === "DATE" && value && /T(?:MO|AF|EV|NI)$/.test(value) ? "TIME" : c.type;
+    out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type, value: value ?? "XXXX-XX-XX" });
   }
   return out;
 }
