@@ -1,10 +1,11 @@
 // Batch clustering: the contract behind `dossier cluster` ({id, story, storyline} per article).
 // Learns idf from the whole batch first, feeds articles to the online clusterer in date order,
-// then (optionally) refines: articles move to the story whose centroid fits them best, and
-// storylines are rebuilt by average-link clustering of story centroids.
+// then (optionally) refines: articles move to the story whose centroid fits them best (with the
+// same time damping as the online pass), and storylines are rebuilt by group-average clustering
+// over articles, starting from whole stories.
 
 import { StoryClusterer, dayNumber, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
-import { cosine, dot, weigh, type SparseVector } from "./vectors.ts";
+import { dot, weigh, type SparseVector } from "./vectors.ts";
 import { termCounts, type FeatureOptions } from "./features.ts";
 
 // nameWeight 3: ecbplus-dev topic-level BCubed F1 0.926 (0.913 at 2, 0.900 at 4).
@@ -57,6 +58,17 @@ export function clusterBatch(docs: readonly ClusterDoc[], options: BatchOptions 
   return collect(docs, storyOf, lineOf);
 }
 
+/** A copy whose original is in the batch (a copy of an absent article stands for it). */
+function isCopy(d: ClusterDoc, ids: ReadonlySet<string>): boolean {
+  return !!d.copyOf && d.copyOf !== d.id && ids.has(d.copyOf);
+}
+
+function timeFactor(day: number | null, span: readonly [number, number] | undefined, grace: number, tau: number): number {
+  if (day === null || !span) return 1;
+  const gap = Math.max(0, span[0] - day, day - span[1]);
+  return gap <= grace ? 1 : Math.exp(-(gap - grace) / tau);
+}
+
 function collect(docs: readonly ClusterDoc[], storyOf: Map<string, string>, lineOf: Map<string, string>): BatchResult {
   const stories = new Map<string, BatchStory>();
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -92,16 +104,24 @@ function refine(
   options: BatchOptions,
 ): void {
   const o = c.options;
-  const originals = docs.filter((d) => !d.copyOf);
+  const inBatch = new Set(docs.map((d) => d.id));
+  const originals = docs.filter((d) => !isCopy(d, inBatch));
   const vec = new Map<string, SparseVector>(originals.map((d) => [d.id, c.vectorize(d).vector]));
+  const day = new Map(originals.map((d) => [d.id, dayNumber(d.date)]));
   const passes = options.passes ?? 2;
   for (let p = 0; p < passes; p++) {
     const sums = new Map<string, SparseVector>();
+    const spans = new Map<string, [number, number]>();
     for (const d of originals) {
       const s = storyOf.get(d.id)!;
       const sum = sums.get(s) ?? {};
       for (const [k, w] of Object.entries(vec.get(d.id)!)) sum[k] = (sum[k] ?? 0) + w;
       sums.set(s, sum);
+      const dd = day.get(d.id);
+      if (dd !== null && dd !== undefined) {
+        const sp = spans.get(s);
+        spans.set(s, sp ? [Math.min(sp[0], dd), Math.max(sp[1], dd)] : [dd, dd]);
+      }
     }
     const n2 = new Map([...sums].map(([s, v]) => [s, dot(v, v)]));
     let moved = 0;
@@ -113,7 +133,9 @@ function refine(
       for (const [s, sum] of sums) {
         const dv = dot(v, sum);
         // Leave-one-out for the article's own story: |sum - v|² = |sum|² - 2 sum·v + |v|² (|v| = 1).
-        const sim = s === own ? (dv - 1) / Math.sqrt(Math.max(1e-12, n2.get(s)! - 2 * dv + 1)) : dv / Math.sqrt(n2.get(s)!);
+        const cos = s === own ? (dv - 1) / Math.sqrt(Math.max(1e-12, n2.get(s)! - 2 * dv + 1)) : dv / Math.sqrt(n2.get(s)!);
+        // The same time damping as the online pass: refinement must not undo what dates kept apart.
+        const sim = cos * timeFactor(day.get(d.id) ?? null, spans.get(s), o.graceDays, o.tauDays);
         if (sim > bestSim) {
           bestSim = sim;
           best = s;
@@ -127,18 +149,17 @@ function refine(
     if (!moved) break;
   }
   // Copies follow their original.
-  for (const d of docs) if (d.copyOf && storyOf.has(d.copyOf)) storyOf.set(d.id, storyOf.get(d.copyOf)!);
+  for (const d of docs) if (isCopy(d, inBatch)) storyOf.set(d.id, storyOf.get(d.copyOf!)!);
 
   // Storylines: average-link agglomeration over articles, starting from the stories
   // (a story is never split across storylines).
   const ids = [...new Set(originals.map((d) => storyOf.get(d.id)!))];
+  const members = new Map<string, SparseVector[]>(ids.map((s) => [s, []]));
   // Storylines weigh names more than stories do: the same actors across different events.
   const lineFeatures = { ...o.features, ...DEFAULT_STORYLINE_FEATURES, ...options.storylineFeatures };
   const lineVec = new Map(originals.map((d) => [d.id, weigh(termCounts(d.text, d.title, d.entities, lineFeatures), c.idfState)]));
-  const groups = groupAverageLink(
-    ids.map((s) => originals.filter((d) => storyOf.get(d.id) === s).map((d) => lineVec.get(d.id)!)),
-    options.linkThreshold ?? DEFAULT_LINK_THRESHOLD,
-  );
+  for (const d of originals) members.get(storyOf.get(d.id)!)!.push(lineVec.get(d.id)!);
+  const groups = groupAverageLink(ids.map((s) => members.get(s)!), options.linkThreshold ?? DEFAULT_LINK_THRESHOLD);
   lineOf.clear();
   groups.forEach((g, gi) => {
     for (const i of g) lineOf.set(ids[i]!, `l${gi + 1}`);

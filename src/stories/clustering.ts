@@ -222,9 +222,12 @@ export class StoryClusterer {
   }
 
   /** Learns document frequencies from a background collection and keeps them fixed afterwards. */
-  primeIdf(docs: Iterable<Pick<ClusterDoc, "text" | "title" | "entities" | "copyOf">>): void {
-    for (const d of docs) {
-      if (d.copyOf) continue;
+  primeIdf(docs: Iterable<Pick<ClusterDoc, "id" | "text" | "title" | "entities" | "copyOf">>): void {
+    const all = [...docs];
+    const ids = new Set(all.map((d) => d.id));
+    for (const d of all) {
+      // Copies count once (a copy whose original is absent stands for it).
+      if (d.copyOf && d.copyOf !== d.id && ids.has(d.copyOf)) continue;
       observe(this.state.idf, termCounts(d.text, d.title, d.entities, this.options.features));
     }
     this.frozenIdf = true;

@@ -155,3 +155,26 @@ test("property: every article gets exactly one story, stories partition the arti
     { numRuns: 40 },
   );
 });
+
+test("batch: a copy whose original is not in the batch stands for it; copies of present originals follow them", () => {
+  const docs = ARTICLES.map(strip);
+  const q2a = docs.find((d) => d.id === "q2a")!;
+  const r = clusterBatch([
+    ...docs.filter((d) => d.id !== "q1a"),
+    { ...docs.find((d) => d.id === "q1b")!, id: "orphan", copyOf: "not-here" },
+    { ...q2a, id: "q2a-copy", copyOf: "q2a" },
+  ]);
+  const a = new Map(r.assignments.map((x) => [x.id, x]));
+  assert.ok(a.get("orphan")!.storyline, "every article gets a storyline");
+  assert.equal(a.get("orphan")!.story, a.get("q1b")!.story);
+  assert.equal(a.get("q2a-copy")!.story, a.get("q2a")!.story);
+});
+
+test("batch refinement keeps the time damping: the same texts a year apart stay in different stories", () => {
+  const rehab = ARTICLES.filter((a) => a.event === "rehab-2023").map(strip);
+  const later = rehab.map((d) => ({ ...d, id: d.id + "-later", date: d.date!.replace("2023", "2024") }));
+  const r = clusterBatch([...ARTICLES.map(strip), ...later]);
+  const a = new Map(r.assignments.map((x) => [x.id, x.story]));
+  assert.notEqual(a.get("r1a"), a.get("r1a-later"));
+  assert.equal(a.get("r1a-later"), a.get("r1b-later"));
+});
