@@ -170,17 +170,17 @@ function firstWordIndex(gaz: Gazetteer): Map<string, number> {
 }
 
 /** All gazetteer matches starting at capitalized tokens, shortest first at each start. */
-export function gazetteerMatches(words: readonly string[], gaz: Gazetteer, lowerAt: (i: number) => string = (i) => words[i]!.toLowerCase()): GazMatch[] {
+export function gazetteerMatches(words: readonly string[], gaz: Gazetteer, lower: readonly string[] = words.map((w) => w.toLowerCase())): GazMatch[] {
   const out: GazMatch[] = [];
   const firsts = firstWordIndex(gaz);
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalized(words[i]!)) continue;
-    const first = lowerAt(i);
+    const first = lower[i]!;
     const longest = firsts.get(first);
     if (longest === undefined) continue;
     let key = "";
     for (let n = 1; n <= Math.min(gaz.maxLen, longest) && i + n <= words.length; n++) {
-      key = n === 1 ? first : `${key} ${lowerAt(i + n - 1)}`;
+      key = n === 1 ? first : `${key} ${lower[i + n - 1]}`;
       const t = gaz.entries.get(key);
       if (t) out.push({ start: i, end: i + n, type: t });
     }
@@ -239,9 +239,9 @@ export function capClass(w: string): 0 | 1 | 2 {
 }
 
 /** Gazetteer features per token of a sentence ("g:LOC:B", "g:PER:I", "g:ORG:1" for one-word names). */
-export function gazetteerFeatures(words: readonly string[], gaz: Gazetteer, lowerAt?: (i: number) => string): (string[] | undefined)[] {
+export function gazetteerFeatures(words: readonly string[], gaz: Gazetteer, lower?: readonly string[]): (string[] | undefined)[] {
   const out: (string[] | undefined)[] = new Array(words.length);
-  for (const m of gazetteerMatches(words, gaz, lowerAt)) {
+  for (const m of gazetteerMatches(words, gaz, lower)) {
     const single = m.end - m.start === 1;
     for (let k = m.start; k < m.end; k++) {
       const f = single ? `g:${m.type}:1` : `g:${m.type}:${k === m.start ? "B" : k === m.end - 1 ? "E" : "I"}`;

@@ -104,48 +104,59 @@ export class NerTagger {
     // both; findEntities ~1.5x faster.
     const upper = new Uint8Array(n);
     for (let i = 0; i < n; i++) upper[i] = hasUpper(words[i]!) ? 1 : 0;
-    const en: (WordEntry | undefined)[] = new Array(n);
-    const get = (j: number) => (en[j] ??= this.entry(words[j]!));
-    const gaz = gazetteerFeatures(words, this.res.gazetteer, (j) => get(j).lower);
+    const active = new Uint8Array(n);
+    for (let i = 0; i < n; i++) active[i] = upper[i] || (i > 0 && upper[i - 1]) || (i + 1 < n && upper[i + 1]) ? 1 : 0;
+    // Word entries for active tokens and their neighbours within two; no closures in this loop
+    // (under tsx every closure creation also pays for a name-keeping helper call).
+    const en: WordEntry[] = new Array(n);
+    const lower: string[] = new Array(n);
+    for (let j = 0; j < n; j++) {
+      let near = false;
+      for (let d = -2; d <= 2 && !near; d++) if (j + d >= 0 && j + d < n && active[j + d]) near = true;
+      if (near) {
+        en[j] = this.entry(words[j]!);
+        lower[j] = en[j]!.lower;
+      } else lower[j] = words[j]!.toLowerCase();
+    }
+    const gaz = gazetteerFeatures(words, this.res.gazetteer, lower);
     const bias = this.bias;
     for (let i = 0; i < n; i++) {
       const base = i * NT;
-      if (!upper[i] && !(i > 0 && upper[i - 1]) && !(i + 1 < n && upper[i + 1])) {
+      if (!active[i]) {
         for (let t = 1; t < NT; t++) e[base + t] = IMPOSSIBLE;
         continue;
       }
       // Row ids of the context features that fire, then one pass adding their weights.
-      const cur = get(i);
-      const prev = i > 0 ? get(i - 1).lower : "<s>";
-      const next = i + 1 < n ? get(i + 1).lower : "</s>";
-      const shp = i > 0 ? get(i - 1).shape : "<s>";
-      const shn = i + 1 < n ? get(i + 1).shape : "</s>";
+      const cur = en[i]!;
+      const prev = i > 0 ? en[i - 1]!.lower : "<s>";
+      const next = i + 1 < n ? en[i + 1]!.lower : "</s>";
+      const shp = i > 0 ? en[i - 1]!.shape : "<s>";
+      const shn = i + 1 < n ? en[i + 1]!.shape : "</s>";
       let nr = 0;
-      const push = (id: number | undefined) => {
-        if (id !== undefined) rows[nr++] = id;
-      };
+      let id: number | undefined;
       if (bias >= 0) rows[nr++] = bias;
-      push(C.lpL.get(prev)?.get(cur.lower));
-      push(C.lLn.get(cur.lower)?.get(next));
-      push(C.shapes.get(shp)?.get(cur.shape)?.get(shn));
-      push(C.lpLn.get(prev)?.get(next));
-      if (i === 0) push(C.first.get(cur.shape));
-      if (headline) push(C.headline.get(cur.shape));
+      if ((id = C.lpL.get(prev)?.get(cur.lower)) !== undefined) rows[nr++] = id;
+      if ((id = C.lLn.get(cur.lower)?.get(next)) !== undefined) rows[nr++] = id;
+      if ((id = C.shapes.get(shp)?.get(cur.shape)?.get(shn)) !== undefined) rows[nr++] = id;
+      if ((id = C.lpLn.get(prev)?.get(next)) !== undefined) rows[nr++] = id;
+      if (i === 0 && (id = C.first.get(cur.shape)) !== undefined) rows[nr++] = id;
+      if (headline && (id = C.headline.get(cur.shape)) !== undefined) rows[nr++] = id;
       const g = gaz[i];
-      if (g) for (const f of g) push(F.get(f));
+      if (g) for (const f of g) if ((id = F.get(f)) !== undefined) rows[nr++] = id;
       if (cur.capClass === 1) {
-        if (doc.lowerSeen.has(cur.lower)) push(i === 0 ? C.docLowerFirst : C.docLower);
-        if (i === 0 && doc.titleSeen.has(words[i]!)) push(C.docTitleFirst);
+        if (doc.lowerSeen.has(cur.lower) && (id = i === 0 ? C.docLowerFirst : C.docLower) !== undefined) rows[nr++] = id;
+        if (i === 0 && doc.titleSeen.has(words[i]!) && (id = C.docTitleFirst) !== undefined) rows[nr++] = id;
       } else if (cur.capClass === 2) {
-        if (doc.titleSeen.has(cur.title)) push(C.docCapsTitle);
-        else if (doc.lowerSeen.has(cur.lower)) push(C.docCapsLower);
+        if (doc.titleSeen.has(cur.title)) {
+          if ((id = C.docCapsTitle) !== undefined) rows[nr++] = id;
+        } else if (doc.lowerSeen.has(cur.lower) && (id = C.docCapsLower) !== undefined) rows[nr++] = id;
       }
       const lo = Math.max(0, i - 2);
       const hi = Math.min(n - 1, i + 2);
       for (let t = 0; t < NT; t++) {
         let sum = 0;
         // OFFSETS is [-2, -1, 0, 1, 2], so word j contributes its scores for offset j - i at index j - i + 2.
-        for (let j = lo; j <= hi; j++) sum += get(j).scores[(j - i + 2) * NT + t]!;
+        for (let j = lo; j <= hi; j++) sum += en[j]!.scores[(j - i + 2) * NT + t]!;
         for (let r = 0; r < nr; r++) sum += W[rows[r]! * NT + t]!;
         e[base + t] = sum;
       }
