@@ -5,6 +5,7 @@
 // requests and produces /openapi.json, so the document cannot drift from the code.
 
 import { timingSafeEqual } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
@@ -33,7 +34,7 @@ import {
 import { makeSnippet } from "./snippet.ts";
 import { staticFiles } from "./static.ts";
 import { fileItems, rowItems } from "./upload.ts";
-import { ViewCache } from "./view-cache.ts";
+import { StoreGeneration, ViewCache } from "./view-cache.ts";
 
 export interface AppOptions {
   dossier: Dossier;
@@ -91,8 +92,9 @@ export function createApp(opts: AppOptions): Hono {
   const maxUpload = opts.maxUploadBytes ?? 32 * 1024 * 1024;
   // Corpus views (storylines, stories, timelines) and finished GET responses are both cached per store
   // generation, in separate caches so a stream of one-off searches cannot evict the expensive views.
-  const cache = new ViewCache(dossier.store, { checkEveryMs: opts.cacheCheckMs });
-  const responses = new ViewCache(dossier.store, { checkEveryMs: opts.cacheCheckMs, maxEntries: 2000 });
+  const generation = new StoreGeneration(dossier.store, { checkEveryMs: opts.cacheCheckMs });
+  const cache = new ViewCache(generation);
+  const responses = new ViewCache(generation, { maxEntries: 2000 });
   const store = dossier.store;
   const app = new Hono();
   const routes: RouteSpec[] = [];
@@ -193,9 +195,18 @@ export function createApp(opts: AppOptions): Hono {
       const url = new URL(c.req.url);
       const hit = await responses.get(`${url.pathname}?${url.searchParams}`, async () => {
         const res = await handler(c, input);
-        return { status: res.status, headers: [...res.headers], body: new Uint8Array(await res.arrayBuffer()) };
+        const body = new Uint8Array(await res.arrayBuffer());
+        // Compressed once per generation: a storyline view is ~5x smaller gzipped (22 kB → 4.7 kB on the demo).
+        const gz = body.length >= 1024 ? new Uint8Array(gzipSync(body, { level: 6 })) : null;
+        return { status: res.status, headers: [...res.headers], body, gz };
       });
-      return new Response(hit.body, { status: hit.status, headers: hit.headers });
+      const headers = new Headers(hit.headers);
+      headers.set("Vary", "Accept-Encoding");
+      if (hit.gz && /\bgzip\b/i.test(c.req.header("accept-encoding") ?? "")) {
+        headers.set("Content-Encoding", "gzip");
+        return new Response(hit.gz, { status: hit.status, headers });
+      }
+      return new Response(hit.body, { status: hit.status, headers });
     };
     (app.on as (m: string, p: string, ...h: MiddlewareHandler[]) => unknown)(spec.method.toUpperCase(), spec.path, ...middleware, main);
   };
@@ -325,8 +336,7 @@ export function createApp(opts: AppOptions): Hono {
         const summary = await run;
         return c.json(summary);
       } finally {
-        cache.bump();
-        responses.bump();
+        generation.bump();
       }
     },
   );

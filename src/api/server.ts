@@ -14,6 +14,9 @@ export interface ServerOptions {
   port?: number;
   token?: string | null;
   webRoot?: string | null;
+  /** Compute the storyline list and the largest storyline in the background once listening, so the first
+   *  visitor does not wait for them (seconds to minutes on a large store). */
+  prewarm?: boolean;
 }
 
 export interface RunningServer {
@@ -45,6 +48,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const onError = (e: Error) => reject(new DossierError("BAD_CONFIG", `${host}:${port}`, `cannot listen: ${e.message}`));
     server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       server.off("error", onError);
+      if (opts.prewarm) void prewarm(app);
       const shown = info.address.includes(":") ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shown}:${info.port}`,
@@ -58,4 +62,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
     server.once("error", onError);
   });
+}
+
+async function prewarm(app: ReturnType<typeof createApp>): Promise<void> {
+  try {
+    const lines = (await (await app.request("/api/storylines")).json()) as { items?: { id: string }[] };
+    const top = lines.items?.[0];
+    if (top) await app.request(`/api/storylines/${encodeURIComponent(top.id)}`);
+  } catch {
+    // Warming is best effort: a failure here shows up again, with its message, on the first real request.
+  }
 }

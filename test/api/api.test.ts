@@ -4,6 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { createApp, isLoopbackHost } from "../../src/api/app.ts";
 import { checkBind, startServer } from "../../src/api/server.ts";
 import { makeSnippet } from "../../src/api/snippet.ts";
@@ -257,6 +258,18 @@ describe("errors", () => {
       assert.equal(body.error.code, "NOT_FOUND");
       assert.ok(body.error.message.length > 10);
     }
+  });
+
+  test("responses are gzipped for clients that accept it", async () => {
+    const [top] = (await get("/api/storylines")).body.items;
+    const res = await app.request(`/api/storylines/${top.id}`, { headers: { "accept-encoding": "gzip, deflate" } });
+    assert.equal(res.headers.get("content-encoding"), "gzip");
+    assert.match(res.headers.get("vary") ?? "", /Accept-Encoding/);
+    const json = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8"));
+    assert.equal(json.id, top.id);
+    const plain = await app.request(`/api/storylines/${top.id}`);
+    assert.equal(plain.headers.get("content-encoding"), null);
+    assert.deepEqual(await plain.json(), json);
   });
 
   test("security headers on API and page responses", async () => {

@@ -37,6 +37,20 @@ try {
   await page.waitForSelector("[data-testid=article-text]");
   await page.screenshot({ path: `${OUT}article.png` });
   process.stdout.write("wrote docs/screenshots/article.png\n");
+  // The removed-furniture panel of the first text dump (captions, teasers, share and footer lines).
+  const dumps = (await (await fetch(`${ui.url}/api/articles?limit=100`)).json()) as { items: { id: string; origin: string }[] };
+  const dump = dumps.items.find((a) => a.origin.endsWith(".txt"));
+  if (dump) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${ui.url}/#/article/${dump.id}`);
+    await page.waitForSelector("[data-testid=article-text]");
+    await page.locator("[data-action=toggle-removed]").click();
+    await page.waitForSelector("#removed li, #removed p");
+    const box = (await page.locator("#removed").boundingBox())!;
+    await page.setViewportSize({ width: 1280, height: Math.ceil(box.y + box.height + 60) });
+    await page.locator("section.main-col > .panel").nth(1).screenshot({ path: `${OUT}article-removed.png` });
+    process.stdout.write("wrote docs/screenshots/article-removed.png\n");
+  }
   await shot("#/search?q=fentanyl", "search", ".result", { height: 1000 });
 } finally {
   await ui.close();

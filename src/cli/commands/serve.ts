@@ -34,7 +34,7 @@ export function registerServeCommand(program: Command): void {
       }
       const store = openSqliteStore(dbPath(g));
       const dossier = new Dossier(store, config);
-      const running = await startServer({ dossier, config, webRoot });
+      const running = await startServer({ dossier, config, webRoot, prewarm: true });
       process.stdout.write(`Dossier is serving ${dbPath(g)} at ${running.url}/${webRoot ? "" : " (API only)"}  ·  API: ${running.url}/openapi.json\n`);
       if (!server.token) process.stdout.write("writes (POST /api/ingest) are open to this machine only; pass --token to require a bearer token\n");
       const stop = async () => {
