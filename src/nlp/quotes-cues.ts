@@ -73,7 +73,8 @@ const SPEECH_LEMMAS: Record<string, string[]> = {
   indicate: ["indicated", "indicates"],
   reveal: ["revealed", "reveals"],
   point: ["pointed out", "points out"],
-  go: ["went on to say"],
+  go: ["went on to say", "went on", "goes on"],
+  opine: ["opined", "opines"],
   read: ["reads", "read"],
   criticize: ["criticized", "criticizes"],
   praise: ["praised"],
@@ -192,7 +193,7 @@ export const SOURCE_NOUNS = new Set(
     "speechwriter union organizer contenders nation chairwoman industry investigators consultant ally daughter legislature attorneys " +
     "citizens donor journalists findings estimates magazine moderator writers evidence family users analyst minister ministry chief " +
     "embassy author surrogates editors father pastor lobbyists independents critic residents officers police study studies " +
-    "documents filing filings memo ambassador envoy diplomats negotiator commenter commenters scientist scientists professor economist expert historian strategist pollster front-runner frontrunner hopeful hopefuls contender challenger incumbent poster viewer viewers reader readers negotiators representative representatives"
+    "documents filing filings memo ambassador envoy diplomats negotiator commenter commenters child children student students voter resident scientist scientists professor economist expert historian strategist pollster front-runner frontrunner hopeful hopefuls contender challenger incumbent poster viewer viewers reader readers negotiators representative representatives"
   ).split(" "),
 );
 

@@ -81,9 +81,22 @@ const NON_HEAD_CAPS = new Set(
 );
 
 /** Walks back from token i over a noun phrase; returns the index of its first token, or -1 when token i cannot head one. */
+const DETERMINERS = new Set(["a", "an", "the", "another", "one", "some", "many", "several", "his", "her", "their", "its", "our", "this", "that", "each"]);
+const PRONOUN_HEADS = new Set(["another", "one", "others", "some", "many", "several", "both", "neither", "most"]);
+
 function npStartBack(toks: Token[], i: number): number {
+  // "Sen. Richard J. Durbin (D-Ill.)": the parenthesis belongs to the name before it.
+  if (toks[i]?.text === ")") {
+    let k = i - 1;
+    while (k >= 0 && toks[k]!.text !== "(" && i - k < 8) k--;
+    if (k > 0 && toks[k]!.text === "(") i = k - 1;
+  }
   const head = toks[i];
-  if (!head || !isWord(head) || !isSourceHead(head)) return -1;
+  if (!head || !isWord(head)) return -1;
+  // "Another child responded", "Yet another said": an unknown noun after a determiner, or a pronoun-like quantifier.
+  const determined = !isSourceHead(head) && /^\p{Ll}/u.test(head.text) && i > 0 && DETERMINERS.has(lower(toks[i - 1]!));
+  if (PRONOUN_HEADS.has(lower(head)) && !determined) return i;
+  if (!isSourceHead(head) && !determined) return -1;
   const hw = lower(head);
   if (hw in PRONOUNS || hw === "who" || hw === "which") return i;
   let j = i;
@@ -129,7 +142,7 @@ function npStartBack(toks: Token[], i: number): number {
 function sourceBefore(masked: string, lo: number, cueStart: number): Span | null {
   const toks = tokenize(masked, lo, cueStart);
   let i = toks.length - 1;
-  while (i >= 0 && BETWEEN_SOURCE_AND_CUE.has(lower(toks[i]!)) && lower(toks[i]!) !== "told") i--;
+  while (i >= 0 && ((BETWEEN_SOURCE_AND_CUE.has(lower(toks[i]!)) && lower(toks[i]!) !== "told") || /^\p{Ll}+ly$/u.test(toks[i]!.text))) i--;
   if (i < 0) return null;
   if (toks[i]!.text === ",") {
     // Appositive: "Lin Jian, the Chinese spokesman, said" / "Todd Robinson, the assistant secretary …, told".
@@ -160,7 +173,11 @@ function sourceAfter(masked: string, from: number, hi: number): Span | null {
   const toks = tokenize(masked, from, Math.min(hi, from + 160));
   let i = 0;
   let last = -1;
-  while (i < toks.length && i < 12) {
+  let unknown = 0;
+  // Sentence-opening function words before a subject ("And then Trump …, saying").
+  while (i < toks.length && /^(and|but|then|so|yet|also|still|now)$/i.test(toks[i]!.text)) i++;
+  const first = i;
+  while (i < toks.length && i < 12 + first) {
     const t = toks[i]!;
     if (!isWord(t)) {
       if ((t.text === "." || t.text === "’" || t.text === "'") && i > 0 && toks[i - 1]!.end === t.start && i + 1 < toks.length && toks[i + 1]!.start === t.end) {
@@ -170,14 +187,18 @@ function sourceAfter(masked: string, from: number, hi: number): Span | null {
       break;
     }
     const w = lower(t);
-    if (i === 0 && (w === "he" || w === "she")) return { start: t.start, end: t.end };
     const cap = UPPER_START.test(t.text) && !NON_HEAD_CAPS.has(w);
+    if (i === first && (w === "he" || w === "she")) return { start: t.start, end: t.end };
     if (cap || SOURCE_NOUNS.has(w)) last = i;
-    else if (!(SOURCE_MODIFIERS.has(w) || ((w === "of" || w === "for") && last >= 0))) break;
+    else if (SOURCE_MODIFIERS.has(w) || ((w === "of" || w === "for") && last >= 0)) {
+      // modifier or "of" inside the phrase
+    } else if (/^\p{Ll}[\p{Ll}-]+$/u.test(t.text) && last < 0 && unknown < 2 && !/^(that|to|in|on|at|by|with|is|was|has|had|would|will|it|they|we|you|not)$/.test(w)) {
+      unknown++; // "the second official", "master of ceremonies Asab Al-Tabchi"
+    } else break;
     i++;
   }
   if (last < 0) return null;
-  return { start: toks[0]!.start, end: toks[last]!.end };
+  return { start: toks[first]!.start, end: toks[last]!.end };
 }
 
 interface CueHit extends Span {
