@@ -57,11 +57,11 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
 // ---- class/id hints (after Readability's regexes, extended with what news sites use)
 
 const UNLIKELY =
-  /-ad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|signup|sign-up|share|sharing|promo|recommend|trending|most-?popular|read-?next|more-stories|outbrain|taboola|paywall|toolbar|masthead|navbar|nav-|-nav\b|\bnav\b|tags\b|author-?bio|byline|dateline|print-only|visually-hidden|sr-only|skip/i;
+  /-ad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|signup|sign-up|share|sharing|promo(?!ted)|recommend|trending|most-?popular|read-?next|more-stories|outbrain|taboola|paywall|toolbar|masthead|navbar|nav-|-nav\b|\bnav\b|tags\b|author-?bio|byline|dateline|print-only|visually-hidden|sr-only|skip/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow|story|entry|post|text/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text/i;
 const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|recommend|social|byline|author|caption|credit/i;
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|recommend|social|byline|author|caption|credit/i;
 
 function hintOf(el: HtmlElement): string {
   const c = el.attrs.class ?? "";
@@ -83,7 +83,7 @@ function reasonForHint(h: string): RemovalReason {
   if (/share|sharing|social/i.test(h)) return "share";
   if (/related|recommend|read-?next|more-stories|outbrain|taboola/i.test(h)) return "related";
   if (/trending|popular/i.test(h)) return "trending";
-  if (/\bads?\b|-ad-|advert|sponsor|promo|banner|skyscraper|adsense/i.test(h)) return "ad";
+  if (/\bads?\b|-ad-|advert|sponsor|promo(?!ted)|banner|skyscraper|adsense/i.test(h)) return "ad";
   if (/footer/i.test(h)) return "footer";
   if (/caption|credit/i.test(h)) return "caption";
   if (/menu|nav|breadcrumb|pagination|pager|toolbar|masthead|header|skip/i.test(h)) return "navigation";
@@ -382,7 +382,12 @@ function pruneReason(
   const share = text / total;
   // Hidden boxes are menus, modals and duplicates, unless they hold much of the page: streaming
   // server rendering (React's <div hidden id="S:0">) and tabbed articles hide the real text.
-  if ((a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style)) || a["aria-hidden"] === "true") && share < 0.3) {
+  // React streaming SSR parks rendered segments in <div hidden id="S:n"> and swaps them in.
+  const streamed = a.id !== undefined && /^S:\d+$/.test(a.id);
+  // Collapsed accordions and tabs hide article prose too: only link-heavy or prose-free hidden
+  // boxes (menus, modals) go.
+  const hiddenProse = s !== undefined && s.prose >= 200 && s.links < s.text * 0.2;
+  if (!streamed && !hiddenProse && (a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style)) || a["aria-hidden"] === "true") && share < 0.3) {
     return "markup";
   }
   if (tag === "nav" || tag === "menu") return "navigation";
@@ -399,7 +404,7 @@ function pruneReason(
   const h = hintOf(el);
   if (h && UNLIKELY.test(h) && !MAYBE.test(h) && share < 0.4 && !protectedEls.has(el)) return reasonForHint(h);
   // Strongly negative hints even with a "maybe" word ("comments-content", "related-posts").
-  if (h && /comment|related|share|sharing|social|newsletter|recommend|outbrain|taboola|promo|advert|cookie|popup|modal/i.test(h) && share < 0.25) {
+  if (h && /comment|related|share|sharing|social|newsletter|recommend|outbrain|taboola|promo(?!ted)|advert|cookie|popup|modal/i.test(h) && share < 0.25) {
     if (!/article-?body|post-?body|story-?body|entry-?content/i.test(h)) return reasonForHint(h);
   }
   return null;
