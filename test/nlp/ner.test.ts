@@ -133,3 +133,12 @@ test("a surname alone later in the document is a person when the full name was t
   assert.deepEqual(out[2], tags[2]);
   assert.deepEqual(tags[1], ["O", "O", "O", "O", "O", "O"], "input not mutated");
 });
+
+test("initials and abbreviations keep their full stop, as in CoNLL", () => {
+  const text = "Mary J. Blige met Mr. Lee of Acme Corp. today.";
+  assert.deepEqual(
+    taggerTokens(text).map((t) => t.text),
+    ["Mary", "J.", "Blige", "met", "Mr.", "Lee", "of", "Acme", "Corp.", "today", "."],
+  );
+  assert.ok(spansOf(text).includes("PER:Mary J. Blige"), spansOf(text).join(", "));
+});

@@ -29,6 +29,11 @@ function splitClitics(t: Token, out: Token[]): void {
 
 const WORDISH_RE = /^[\p{L}\p{N}]/u;
 
+// Abbreviations written with a full stop before names or after company names.
+const ABBREVIATIONS = new Set(
+  "Mr Mrs Ms Dr Prof St Mt Ft Jr Sr Inc Corp Co Ltd Bros Gen Lt Col Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev Hon Pres Sec Atty Supt Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec No Vol".split(" "),
+);
+
 /** Tokens of text[start, end) in the tagger's convention. */
 export function taggerTokens(text: string, start = 0, end = text.length): Token[] {
   const raw = tokenize(text, start, end);
@@ -47,6 +52,12 @@ export function taggerTokens(text: string, start = 0, end = text.length): Token[
       const last = raw[i + 2]!;
       t = { start: t.start, end: last.end, text: text.slice(t.start, last.end) };
       i += 2;
+    }
+    // Initials and abbreviations keep their full stop, as in CoNLL ("J.", "Corp.", "St.").
+    const dot = raw[i + 1];
+    if (dot && dot.text === "." && dot.start === t.end && (/^\p{Lu}$/u.test(t.text) || ABBREVIATIONS.has(t.text))) {
+      t = { start: t.start, end: dot.end, text: text.slice(t.start, dot.end) };
+      i += 1;
     }
     joined.push(t);
   }
