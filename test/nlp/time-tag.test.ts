@@ -134,6 +134,15 @@ test("'last <month>' for the month just gone is a year back; 'couple of'", () =>
   assert.equal(find(tagTimexes("Over the next couple of years sales will grow.", "1998-03-01"), "the next couple of years")?.value, "P2Y");
 });
 
+test("spoken years with months and seasons; 'this summer'; dates set ahead ('payable Jan. 2')", () => {
+  const got = tagTimexes("January nineteen ninety-seven. Prices fell as in the winter of nineteen ninety-four.", "1998-02-27");
+  assert.equal(find(got, "January nineteen ninety-seven")?.value, "1997-01");
+  assert.equal(find(got, "the winter of nineteen ninety-four")?.value, "1994-WI");
+  assert.equal(got.length, 2);
+  assert.equal(find(tagTimexes("The marchers said they were not left alone this summer.", "1998-03-22"), "this summer")?.value, "1998-SU");
+  assert.equal(find(tagTimexes("The reduced dividend is payable Jan. 2 to holders.", "1989-11-02"), "Jan. 2")?.value, "1990-01-02");
+});
+
 test("an anchor known only to the month resolves day-level expressions to that month", () => {
   const got = tagTimexes("The ministry said on Friday that talks stalled yesterday; they resume next month.", "2024-11");
   assert.equal(find(got, "Friday")?.value, "2024-11");

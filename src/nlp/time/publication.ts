@@ -7,6 +7,7 @@ import { weekday } from "./calendar.ts";
 import type { Day } from "./calendar.ts";
 import { MONTH_SRC, WEEKDAY_SRC, monthNumber, weekdayNumber } from "./lexicon.ts";
 import { tagTimexes } from "./tag.ts";
+import type { TagOptions } from "./tag.ts";
 
 export interface PublicationHints {
   /** Date of another copy of the same article (`2023-07-07`, `2023-07`), e.g. from its copy group. */
@@ -270,7 +271,8 @@ export function tagWithPublication(
   text: string,
   published: PublishedDate | null,
   hints: PublicationHints = {},
+  opts: TagOptions = {},
 ): { published: PublishedDate | null; timexes: Timex[] } {
   const pub = published ?? estimatePublication(text, hints);
-  return { published: pub, timexes: tagTimexes(text, pub ? pub.date : null) };
+  return { published: pub, timexes: tagTimexes(text, pub ? pub.date : null, opts) };
 }

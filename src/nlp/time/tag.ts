@@ -99,6 +99,29 @@ const WD = `(${WEEKDAY_SRC})`;
 const DAYNUM = "([0-3]?\\d)(?:st|nd|rd|th)?";
 const YEAR = "((?:1[0-9]|20)\\d\\d)";
 const NUM = `(${NUMBER_SRC})`;
+// Spoken years (broadcast transcripts): "nineteen ninety-four", "two thousand and one".
+const SPOKEN_ONES = "one|two|three|four|five|six|seven|eight|nine";
+const SPOKEN_YEAR =
+  "(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\s+" +
+  `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:${SPOKEN_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)` +
+  `|two\\s+thousand(?:\\s+(?:and\\s+)?(?:${SPOKEN_ONES}|ten))?)`;
+/** A year in digits or spoken ("1994", "nineteen ninety-four"). */
+const ANY_YEAR = `((?:1[0-9]|20)\\d\\d|${SPOKEN_YEAR})`;
+
+/** The number of a year written in digits or words; null when it is not one. */
+function yearOf(text: string): number | null {
+  if (/^\d{4}$/.test(text)) return Number(text);
+  const t = text.toLowerCase().replace(/\s+/g, " ");
+  if (t.startsWith("two thousand")) {
+    const rest = t.slice(12).replace(/^ (?:and )?/, "");
+    return 2000 + (rest ? parseNumber(rest) ?? 0 : 0);
+  }
+  const sp = t.indexOf(" ");
+  const hi = parseNumber(t.slice(0, sp));
+  const rest = t.slice(sp + 1);
+  const lo = rest === "hundred" ? 0 : parseNumber(rest);
+  return hi !== null && lo !== null ? hi * 100 + lo : null;
+}
 const UNIT = `(${UNIT_SRC})`;
 const END = "(?![\\w])";
 const START = "\\b";
@@ -293,8 +316,11 @@ rule(`(?:${WD},?\\s+)?${MON}\\s*${DAYNUM}(?:,?\\s+${YEAR})?(?!\\d)`, (m, text) =
   if (m[4]) return cand(m, "DATE", () => fmtDay({ y: Number(m[4]), m: mo, d }));
   // "the year ended March 31": a period that has closed.
   const ended = /\b(?:ended|through|since)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index));
+  // "payable Jan. 2", "effective Feb. 1": dates set for the future (TBAQ: 3 of 3 in the next year).
+  const ahead = /\b(?:effective|payable)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, m.index - 13), m.index));
   return cand(m, "DATE", (c) => {
     if (ended) c.tense = "past";
+    if (ahead) c.tense = "future";
     return resolveMonthDay(c, mo, d);
   });
 }, G_MONTH);
@@ -319,10 +345,11 @@ rule("(\\d{1,2})/(\\d{1,2})/((?:19|20)?\\d\\d)", (m) => {
 }, /\d\/\d/);
 
 // Month with a year or a relative year: "July 1997", "June last year", "January of 1998".
-rule(`(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?${MON}(?:,|\\s+of)?\\s+${YEAR}`, (m) => {
+rule(`(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?${MON}(?:,|\\s+of)?\\s+${ANY_YEAR}`, (m) => {
   const mo = monthNumber(m[2]!);
-  if (!mo || !isCap(m[2])) return null;
-  return cand(m, "DATE", () => fmtMonth(Number(m[3]), mo));
+  const y = yearOf(m[3]!);
+  if (!mo || !isCap(m[2]) || y === null) return null;
+  return cand(m, "DATE", () => fmtMonth(y, mo));
 }, G_MONTH);
 rule(`${MON}\\s+(last|this|next)\\s+year`, (m) => {
   const mo = monthNumber(m[1]!);
@@ -583,18 +610,21 @@ rule(`(?:the\\s+)?(first|second|last)\\s+(?:half|two\\s+quarters)(?:\\s+of\\s+(?
 }, /half|two quarters/i);
 
 // Seasons: "last fall", "this summer", "the winter of 1994", "early summer".
-rule(`(?:(early|late|mid)[\\s-]+)?(?:(last|this|next|this\\s+past|this\\s+coming|the|the\\s+early|the\\s+late)\\s+)?(${SEASON_SRC})(?:\\s+(?:of\\s+)?${YEAR})?`, (m) => {
+rule(`(?:(early|late|mid)[\\s-]+)?(?:(last|this|next|this\\s+past|this\\s+coming|the|the\\s+early|the\\s+late)\\s+)?(${SEASON_SRC})(?:\\s+(?:of\\s+)?${ANY_YEAR})?`, (m) => {
   const code = seasonCode(m[3]!);
   const rel = (m[2] ?? "").toLowerCase();
+  const year = m[4] ? yearOf(m[4]) : null;
   if (!m[1] && !m[2] && !m[4]) return null;
   if (m[3]!.toLowerCase() === "fall" && !m[2] && !m[4] && !m[1]) return null;
   return cand(m, "DATE", (c) => {
-    if (m[4]) return `${m[4]}-${code}`;
+    if (year !== null) return `${fmtYear(year)}-${code}`;
     if (!c.anchor) return `XXXX-${code}`;
     const seasonStart: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
     const started = c.anchor.m >= seasonStart[code]!;
     let y = c.anchor.y;
-    if (rel.startsWith("last") || rel === "this past") y = started && c.anchor.m >= seasonStart[code]! + 3 ? y : y - 1;
+    // "this summer" is the one of the DCT's year whatever the tense; "this winter" in January the one that began in December.
+    if (rel === "this") y = code === "WI" && c.anchor.m <= 2 ? y - 1 : y;
+    else if (rel.startsWith("last") || rel === "this past") y = started && c.anchor.m >= seasonStart[code]! + 3 ? y : y - 1;
     else if (rel.startsWith("next") || rel === "this coming") y = started ? y + 1 : y;
     else if (c.tense === "past" && !started) y -= 1;
     return `${fmtYear(y)}-${code}`;
