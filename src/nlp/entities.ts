@@ -355,7 +355,8 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
   const keyMap = new Map<string, string>();
   for (const p of persons) {
     if (p.tokens.length !== 1) continue;
-    const full = persons.filter((q) => q.tokens.length > 1 && q.tokens.includes(p.tokens[0]!));
+    const lone = normalizeName(p.tokens[0]!);
+    const full = persons.filter((q) => q.tokens.length > 1 && q.tokens.some((t) => normalizeName(t) === lone));
     if (full.length !== 1) continue;
     const f = full[0]!;
     for (const a of [p.name, ...p.aliases]) f.aliases.add(a);

@@ -191,3 +191,14 @@ test("a lone country name stays the country unless it is part of a person's full
   const r2 = resolveEntities(t2, s2);
   assert.deepEqual(r2.mentions.map((m) => m.entity), ["person:michael jordan", "person:michael jordan"]);
 });
+
+test("a surname seen before the full name, in any case, merges into the full name", () => {
+  const text = "GARLAND WAITS\n\nJudge Merrick Garland has waited for months.";
+  const spans = [
+    { start: 0, end: 7, type: "PER" as const, text: "GARLAND" },
+    { start: 20, end: 34, type: "PER" as const, text: "Merrick Garland" },
+  ];
+  const { entities, mentions } = resolveEntities(text, spans);
+  assert.deepEqual(entities.filter((e) => e.kind === "person").map((e) => e.name), ["Merrick Garland"]);
+  assert.deepEqual(mentions.map((m) => m.entity), ["person:merrick garland", "person:merrick garland"]);
+});
