@@ -61,7 +61,7 @@ const UNLIKELY =
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow|story|entry|post|text/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text/i;
 const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|recommend|social|byline|author|caption|credit/i;
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|newsletter|subscribe|recommend|social|byline|author|caption|credit/i;
 
 function hintOf(el: HtmlElement): string {
   const c = el.attrs.class ?? "";
