@@ -164,7 +164,12 @@ function appositionAfter(text: string, sentEnd: number, end: number): string | n
   if (!m) return null;
   const phrase = m[1]!.trim();
   const words = phrase.split(/\s+/);
-  if (words.length > 18 || /^(?:who|which|that|said|says|told|and|but|he|she|they|it)\b/i.test(phrase)) return null;
+  // Relative clauses, reporting phrases and prepositional phrases are no appositions ("…, according to …").
+  if (
+    words.length > 18 ||
+    /^(?:who|which|that|said|says|told|and|but|he|she|they|it|according|including|on|in|at|for|from|with|after|before|during|as|when|while|where|if|because|though|although)\b/i.test(phrase)
+  )
+    return null;
   return hasRoleNoun(words) ? phrase : null;
 }
 

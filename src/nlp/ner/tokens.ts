@@ -12,10 +12,11 @@ export interface TokenSentence {
   tokens: Token[];
 }
 
-const POSSESSIVE_RE = /^(.+?)(['’][sS])$/;
+// "'s" and the contracted verbs "'ve", "'re", "'ll", "'d", "'m" are tokens of their own in CoNLL.
+const POSSESSIVE_RE = /^(.+?)(['’](?:[sSdDmM]|ve|VE|re|RE|ll|LL))$/;
 const NEGATION_RE = /^(.+?)(n['’]t)$/i;
 
-/** Splits "China's" → "China" + "'s" and "don't" → "do" + "n't", as CoNLL does. */
+/** Splits "China's" → "China" + "'s", "we've" → "we" + "'ve" and "don't" → "do" + "n't", as CoNLL does. */
 function splitClitics(t: Token, out: Token[]): void {
   const m = t.text.length > 2 && (t.text.includes("'") || t.text.includes("’")) ? POSSESSIVE_RE.exec(t.text) ?? NEGATION_RE.exec(t.text) : null;
   if (!m) {
