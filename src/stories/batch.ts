@@ -204,3 +204,17 @@ export function groupAverageLink(groups: readonly (readonly SparseVector[])[], t
   }
   return clusters.map((c) => c.items.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!);
 }
+
+/** The online clusterer's current state in the batch result shape (for `describeBatch` and the store). */
+export function resultOf(c: StoryClusterer): BatchResult {
+  const stories: BatchStory[] = c.stories.map((s) => ({
+    id: s.id,
+    articleIds: [...s.docIds],
+    storyline: s.parent!,
+    first: s.first,
+    last: s.last,
+  }));
+  const assignments = stories.flatMap((s) => s.articleIds.map((id) => ({ id, story: s.id, storyline: s.storyline })));
+  const storylines = c.storylines.map((l) => ({ id: l.id, storyIds: [...l.children] }));
+  return { assignments, stories, storylines };
+}

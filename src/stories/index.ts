@@ -1,6 +1,6 @@
 export { StoryClusterer, DEFAULT_CLUSTER_OPTIONS, dayNumber } from "./clustering.ts";
 export type { ClusterDoc, ClusterOptions, ClusterState, ClustererState, AddResult } from "./clustering.ts";
-export { clusterBatch, groupAverageLink, DEFAULT_STORYLINE_FEATURES } from "./batch.ts";
+export { clusterBatch, resultOf, groupAverageLink, DEFAULT_STORYLINE_FEATURES, DEFAULT_LINK_THRESHOLD } from "./batch.ts";
 export type { BatchOptions, BatchResult, BatchStory } from "./batch.ts";
 export { describeBatch, describeGroups, namesIn } from "./labels.ts";
 export type { Description } from "./labels.ts";

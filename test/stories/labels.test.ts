@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { namesIn, describeGroups, describeBatch } from "../../src/stories/labels.ts";
-import { clusterBatch } from "../../src/stories/batch.ts";
-import type { ClusterDoc } from "../../src/stories/clustering.ts";
+import { clusterBatch, resultOf } from "../../src/stories/batch.ts";
+import { StoryClusterer, type ClusterDoc } from "../../src/stories/clustering.ts";
 
 const ARTICLES: (ClusterDoc & { event: string })[] = JSON.parse(
   readFileSync(new URL("../fixtures/stories-events/articles.json", import.meta.url), "utf8"),
@@ -45,4 +45,16 @@ test("describeBatch turns a batch clustering into Story and Storyline records", 
   }
   const rehabLine = storylines.find((l) => l.storyIds.includes(stories.find((s) => s.articleIds.includes("r1a"))!.id))!;
   assert.ok(rehabLine.keyActors.some((n) => /Mara Linden|Linden/.test(n)), rehabLine.keyActors.join("; "));
+});
+
+test("resultOf turns the online clusterer's state into records describeBatch can label", () => {
+  const docs = ARTICLES.map(({ event: _e, ...d }) => d);
+  const c = new StoryClusterer();
+  for (const d of docs) c.add(d);
+  const r = resultOf(c);
+  assert.deepEqual(r.assignments.map((a) => a.id).sort(), docs.map((d) => d.id).sort());
+  const { stories, storylines } = describeBatch(docs, r);
+  assert.equal(stories.length, 4);
+  assert.ok(storylines.every((l) => l.storyIds.length >= 1));
+  assert.ok(stories.find((s) => s.articleIds.includes("q2a"))!.keyEntities.some((n) => /Ferrante|Ovaro|Tolmezzo|Comeglians/.test(n)));
 });
