@@ -143,6 +143,13 @@ test("spoken years with months and seasons; 'this summer'; dates set ahead ('pay
   assert.equal(find(tagTimexes("The reduced dividend is payable Jan. 2 to holders.", "1989-11-02"), "Jan. 2")?.value, "1990-01-02");
 });
 
+test("a possessive weekday names an event already reported, even in a future-tense sentence", () => {
+  // 2000-01-07 is a Friday.
+  const got = tagTimexes("Relatives said they would look for ways to get around Wednesday's ruling.", "2000-01-07");
+  assert.equal(find(got, "Wednesday's")?.value, "2000-01-05");
+  assert.equal(find(tagTimexes("They will appeal Wednesday’s ruling.", "2000-01-07"), "Wednesday’s")?.value, "2000-01-05");
+});
+
 test("an anchor known only to the month resolves day-level expressions to that month", () => {
   const got = tagTimexes("The ministry said on Friday that talks stalled yesterday; they resume next month.", "2024-11");
   assert.equal(find(got, "Friday")?.value, "2024-11");

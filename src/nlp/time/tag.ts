@@ -379,7 +379,7 @@ rule(`(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?(?
 }, G_MONTH);
 
 // Weekdays: "Friday", "last Friday", "Friday morning", "early Tuesday", "Friday's".
-rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following)\\s+)?${WD}(?:'s)?(?:\\s+${PART})?`, (m) => {
+rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following)\\s+)?${WD}(?:['’]s)?(?:\\s+${PART})?`, (m) => {
   const wd = weekdayNumber(m[3]!);
   const rel = (m[2] ?? "").toLowerCase().replace(/\s+/g, " ");
   if (rel === "the previous" || rel === "the following") {
@@ -397,7 +397,11 @@ rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s
   // as the plain day ("Friday night" matched: 10 plain day, 5 TNI, 3 TEV; mornings 5 plain, 3 TMO).
   const part = (m[4] ?? "").toLowerCase();
   const timed = part === "evening" || part === "afternoon";
+  // "Wednesday's ruling", "Friday's close": a possessive weekday names an event already reported
+  // (TBAQ: 18 of 18 such are today or earlier), whatever the tense around it.
+  const possessive = /['’]s\b/.test(m[0]);
   return cand(m, timed ? "TIME" : "DATE", (c) => {
+    if (possessive && !shift) c.tense = "past";
     const v = resolveWeekday(c, wd, shift);
     const suffix = c.partSuffix(part);
     return suffix && /^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T${suffix}` : v;
