@@ -232,7 +232,7 @@ function isMetonymic(text: string, span: EntitySpan): boolean {
   if (/^-based|^\s*\(/.test(after)) return false;
   // Datelines: "BEIJING (AP) —" or a capitals-only place at the start of a line.
   if (span.text === span.text.toUpperCase() && (span.start === 0 || /\n\s*$/.test(before))) return false;
-  if (/^\s+(?:city|municipality|residents?|airport|streets?)\b/i.test(after)) return false;
+  if (/^\s+(?:city|municipality|residents?|airport|streets?|state)\b/i.test(after)) return false;
   return true;
 }
 

@@ -77,13 +77,124 @@ Chile||Chilean,Chileans|Santiago
 Peru||Peruvian,Peruvians|Lima
 `;
 
-export const COUNTRIES: readonly Country[] = COUNTRY_TABLE.trim()
-  .split("\n")
-  .map((line) => {
-    const [name, aliases, demonyms, capital] = line.split("|");
-    const list = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []);
-    return { name: name!, aliases: list(aliases), demonyms: list(demonyms), capital: capital?.trim() || null };
-  });
+// More countries: names, aliases and demonyms only. Their capitals are not read as governments
+// ("Kingston", "San Jose" and "Victoria" are more often other places in English news);
+// "Georgia" is left out because US news mostly means the state.
+const MORE_COUNTRIES = `
+Haiti||Haitian,Haitians|Port-au-Prince
+Dominican Republic||Dominican|Santo Domingo
+Jamaica||Jamaican,Jamaicans|Kingston
+Bolivia||Bolivian,Bolivians|La Paz
+Ecuador||Ecuadorian,Ecuadorians|Quito
+Paraguay||Paraguayan|Asuncion
+Uruguay||Uruguayan|Montevideo
+Guatemala||Guatemalan,Guatemalans|Guatemala City
+Honduras||Honduran,Hondurans|Tegucigalpa
+El Salvador||Salvadoran,Salvadorans|San Salvador
+Nicaragua||Nicaraguan,Nicaraguans|Managua
+Costa Rica||Costa Rican|San Jose
+Panama||Panamanian|Panama City
+Denmark||Danish,Dane,Danes|Copenhagen
+Finland||Finnish,Finn,Finns|Helsinki
+Iceland||Icelandic|Reykjavik
+Czech Republic|Czechia|Czech,Czechs|Prague
+Slovakia||Slovak,Slovaks|Bratislava
+Romania||Romanian,Romanians|Bucharest
+Bulgaria||Bulgarian,Bulgarians|Sofia
+Serbia||Serbian,Serbs|Belgrade
+Croatia||Croatian,Croats|Zagreb
+Bosnia and Herzegovina|Bosnia|Bosnian,Bosnians|Sarajevo
+Slovenia||Slovenian|Ljubljana
+Albania||Albanian,Albanians|Tirana
+North Macedonia|Macedonia|Macedonian|Skopje
+Kosovo||Kosovar,Kosovars|Pristina
+Montenegro||Montenegrin|Podgorica
+Moldova||Moldovan|Chisinau
+Belarus||Belarusian,Belarusians|Minsk
+Lithuania||Lithuanian,Lithuanians|Vilnius
+Latvia||Latvian,Latvians|Riga
+Estonia||Estonian,Estonians|Tallinn
+Armenia||Armenian,Armenians|Yerevan
+Azerbaijan||Azerbaijani,Azeri|Baku
+Kazakhstan||Kazakh,Kazakhs|Astana
+Uzbekistan||Uzbek,Uzbeks|Tashkent
+Turkmenistan||Turkmen|Ashgabat
+Kyrgyzstan||Kyrgyz|Bishkek
+Tajikistan||Tajik,Tajiks|Dushanbe
+Mongolia||Mongolian,Mongolians|Ulaanbaatar
+Nepal||Nepali,Nepalese|Kathmandu
+Bangladesh||Bangladeshi,Bangladeshis|Dhaka
+Sri Lanka||Sri Lankan,Sri Lankans|Colombo
+Bhutan||Bhutanese|Thimphu
+Maldives||Maldivian|Male
+Cambodia||Cambodian,Cambodians|Phnom Penh
+Laos||Laotian,Lao|Vientiane
+Brunei||Bruneian|Bandar Seri Begawan
+East Timor|Timor-Leste|Timorese|Dili
+Papua New Guinea||Papua New Guinean|Port Moresby
+Fiji||Fijian,Fijians|Suva
+Yemen||Yemeni,Yemenis|Sanaa
+Oman||Omani,Omanis|Muscat
+Kuwait||Kuwaiti,Kuwaitis|Kuwait City
+Bahrain||Bahraini,Bahrainis|Manama
+Cyprus||Cypriot,Cypriots|Nicosia
+Malta||Maltese|Valletta
+Luxembourg||Luxembourgish|Luxembourg
+Morocco||Moroccan,Moroccans|Rabat
+Algeria||Algerian,Algerians|Algiers
+Tunisia||Tunisian,Tunisians|Tunis
+Mauritania||Mauritanian|Nouakchott
+Mali||Malian,Malians|Bamako
+Niger||Nigerien,Nigeriens|Niamey
+Chad||Chadian,Chadians|N'Djamena
+Senegal||Senegalese|Dakar
+Ghana||Ghanaian,Ghanaians|Accra
+Ivory Coast|Cote d'Ivoire,Côte d'Ivoire|Ivorian,Ivorians|Yamoussoukro
+Liberia||Liberian,Liberians|Monrovia
+Sierra Leone||Sierra Leonean|Freetown
+Guinea||Guinean,Guineans|Conakry
+Burkina Faso||Burkinabe|Ouagadougou
+Benin||Beninese|Porto-Novo
+Togo||Togolese|Lome
+Cameroon||Cameroonian,Cameroonians|Yaounde
+Central African Republic|CAR|Central African|Bangui
+Gabon||Gabonese|Libreville
+Congo|Republic of the Congo,Congo-Brazzaville|Congolese|Brazzaville
+Democratic Republic of the Congo|DRC,DR Congo,Congo-Kinshasa||Kinshasa
+Angola||Angolan,Angolans|Luanda
+Zambia||Zambian,Zambians|Lusaka
+Zimbabwe||Zimbabwean,Zimbabweans|Harare
+Mozambique||Mozambican,Mozambicans|Maputo
+Malawi||Malawian,Malawians|Lilongwe
+Tanzania||Tanzanian,Tanzanians|Dodoma
+Uganda||Ugandan,Ugandans|Kampala
+Rwanda||Rwandan,Rwandans|Kigali
+Burundi||Burundian|Gitega
+Somalia||Somali,Somalis|Mogadishu
+Eritrea||Eritrean,Eritreans|Asmara
+Djibouti||Djiboutian|Djibouti
+South Sudan||South Sudanese|Juba
+Madagascar||Malagasy|Antananarivo
+Namibia||Namibian,Namibians|Windhoek
+Botswana||Botswanan,Batswana|Gaborone
+Mauritius||Mauritian|Port Louis
+Vatican|Holy See,Vatican City||
+`;
+
+function parseCountries(table: string): Country[] {
+  return table
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [name, aliases, demonyms, capital] = line.split("|");
+      const list = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []);
+      return { name: name!, aliases: list(aliases), demonyms: list(demonyms), capital: capital?.trim() || null };
+    });
+}
+
+/** Countries whose capitals stand for their governments ("Washington", "Beijing", "Moscow"). */
+const MAIN_COUNTRIES = parseCountries(COUNTRY_TABLE);
+export const COUNTRIES: readonly Country[] = [...MAIN_COUNTRIES, ...parseCountries(MORE_COUNTRIES)];
 
 export interface Body {
   name: string;
@@ -149,8 +260,8 @@ const countryByCapital = new Map<string, Country>();
 for (const c of COUNTRIES) {
   for (const a of [c.name, ...c.aliases]) countryByAlias.set(norm(a.replace(/^the /, "")), c);
   for (const d of c.demonyms) countryByDemonym.set(norm(d), c);
-  if (c.capital) countryByCapital.set(norm(c.capital), c);
 }
+for (const c of MAIN_COUNTRIES) if (c.capital) countryByCapital.set(norm(c.capital), c);
 const bodyByAlias = new Map<string, Body>();
 for (const b of BODIES) for (const a of [b.name, ...b.aliases]) bodyByAlias.set(norm(a), b);
 
@@ -166,6 +277,7 @@ export function countryByDemonymWord(s: string): Country | undefined {
   return countryByDemonym.get(norm(s));
 }
 
+/** The country whose government a capital can stand for (main countries only, see MORE_COUNTRIES). */
 export function countryOfCapital(s: string): Country | undefined {
   return countryByCapital.get(norm(s));
 }
