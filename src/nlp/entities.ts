@@ -222,7 +222,8 @@ interface Draft {
   lastSeen: number;
 }
 
-const LOCATIVE_BEFORE = /\b(?:in|at|to|into|near|outside|around|across|toward|towards|via|visited|visiting|visit|of|around|through|based|arrived|flew|trip)\s+$/i;
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|to|into|near|outside|around|across|toward|towards|via|visited|visiting|visit|of|through|based|arrived|flew|trip)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|downtown|greater|suburban)(?:ern)?\s+)?$/i;
 
 /** Is a capital city mention used for its government ("Washington and Beijing are at odds")? */
 function isMetonymic(text: string, span: EntitySpan): boolean {

@@ -202,3 +202,12 @@ test("a surname seen before the full name, in any case, merges into the full nam
   assert.deepEqual(entities.filter((e) => e.kind === "person").map((e) => e.name), ["Merrick Garland"]);
   assert.deepEqual(mentions.map((m) => m.entity), ["person:merrick garland", "person:merrick garland"]);
 });
+
+test("capitals after a locative, with or without a direction word, are places", () => {
+  const text = "The institute, in north London, tests vaccines. Officials in Paris agreed. London said it would help.";
+  const { mentions } = resolveEntities(text);
+  assert.deepEqual(
+    mentions.filter((m) => m.text === "London" || m.text === "Paris").map((m) => `${m.text}:${m.kind}`),
+    ["London:place", "Paris:place", "London:org"],
+  );
+});
