@@ -88,6 +88,8 @@ export function extractTextDump(text: string, opts: TextDumpOptions = {}): Extra
   const outlet = dateline?.outlet ?? knownCredit?.outlet ?? (opts.url ? outletFromUrl(opts.url) : null);
 
   const title = dupTitle ?? pickTitle(verdicts, firstIdx, dupTitle, opts.title ?? null, opts.url);
+  // The headline line itself leaves the text as a duplicate of the title field.
+  for (const r of removed) if (title && r.text === title && r.reason !== "caption") r.reason = "duplicate-title";
   const byline = pickByline(verdicts, firstIdx, title);
   const published = pickDate(header?.date ?? null, verdicts, firstIdx, title, opts.url);
   const bodyText = body.map((v) => v.line.text).join("\n\n");
@@ -143,7 +145,9 @@ function classify(lines: Line[]): LineVerdict[] {
     const v = out[i]!;
     if (RELATED_HEAD.test(v.line.text)) inRelated = true;
     else if (v.keep) inRelated = false;
-    if (!v.keep && !v.reason) v.reason = reasonFor(v.line.text, i < firstKept ? "before" : i > lastKept ? "after" : "inside", inRelated);
+    // A short headline right under a photo caption is a teaser card ("Other news", trending carousels).
+    const teaser = i > 0 && out[i - 1]!.reason === "caption" && !out[i - 1]!.keep && wordCount(v.line.text) <= 16 && !/[.!?]$/.test(v.line.text);
+    if (!v.keep && !v.reason) v.reason = teaser ? (i < firstKept ? "trending" : "related") : reasonFor(v.line.text, i < firstKept ? "before" : i > lastKept ? "after" : "inside", inRelated);
   }
   return out;
 }
@@ -201,7 +205,7 @@ function reasonFor(t: string, where: "before" | "inside" | "after", inRelated: b
   if (/\bcaption\b|\(AP Photo|\bPhoto(?:graph)?:/i.test(t)) return "caption";
   if (/Getty Images|Shutterstock|\/(?:AP|AFP|Reuters|EPA)\b|\bPhoto by\b|\bCredit:/i.test(t) && n <= 12) return "photo-credit";
   if (COPYRIGHT.test(t)) return "copyright";
-  if (n <= 6 && /\b(?:share|tweet|facebook|twitter|whatsapp|linkedin|pinterest|email|print|copy link)\b/i.test(t)) return "share";
+  if (SOCIAL_ONLY.test(t) || (n <= 4 && /^(?:share|tweet|e-?mail|print|copy link)\b/i.test(t))) return "share";
   if (n <= 8 && /\bcomments?\b|leave a (?:comment|reply)/i.test(t)) return "comments";
   if (n <= 6 && /^(?:advertisement|advertising|sponsored|ad|promoted)\b/i.test(t)) return "ad";
   if (inRelated) return "related";

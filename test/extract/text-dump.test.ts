@@ -67,6 +67,8 @@ test("wire-page dump: every removal says why and points at the removed text", ()
   assert.equal(reasonOf("Other news"), "related");
   assert.equal(reasonOf("Farm groups returned"), "related");
   assert.equal(reasonOf("Share"), "share");
+  assert.equal(reasonOf("Port delays pile up"), "trending");
+  assert.equal(reasonOf("Swiss glacier monitors report"), "duplicate-title");
   // Removed and kept lines partition the page: nothing is lost silently.
   const kept = a.text.split("\n\n").length;
   assert.equal(kept + a.removed.length, classifyLines(input).length + 1);
@@ -185,6 +187,7 @@ test("seeds: the content-farm copy, the Bloomberg syndication and the state-medi
   assert.equal(farm.dateline, "BEIJING");
   for (const s of ["Source link", "Leave a Comment", "political cartoon", "All rights reserved"]) assert.ok(!farm.text.includes(s), s);
   assert.ok(farm.text.startsWith("BEIJING (AP)"));
+  assert.equal(farm.title, "US and China begin talks on fentanyl trafficking in sign of cooperation amid differences");
   const bbg = extractTextDump(read("003_"));
   assert.equal(bbg.outlet, "Bloomberg");
   assert.equal(bbg.dateline, null);
