@@ -144,7 +144,7 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   const title = head && head.split(/\s+/).length >= 2 ? head : chosen.title;
 
   // ---- author
-  const byline = chooseAuthor(page, meta, article, ld);
+  const byline = chooseAuthor(page, meta, article, ld, rawHtml);
 
   // ---- date
   const published = chooseDate(page, meta, article, ld, url, rawHtml);
@@ -244,11 +244,16 @@ const TRAILING_DATE = new RegExp(`\\s*[|•·,–—-]?\\s*(?:${MONTH_WORD}\\s+\
 const NOT_A_NAME = /^(by|author|authors|the author|admin|administrator|staff|editor|unknown|anonymous|guest|name|posted by|written by)$/i;
 
 // "Team", "Staff", "Expert", "Contributor" stay: "The Investopedia Team" is how such pages sign.
-const ROLE_WORD = /^(director|writer|editor|reporter|manager|consultant|founder|co-founder|ceo|cto|marketer|specialist|strategist|analyst|journalist|correspondent|columnist|producer|officer)$/i;
+const ROLE_WORD = /^(director|writer|editor|reporter|manager|consultant|founder|co-founder|ceo|cto|marketer|specialist|strategist|analyst|journalist|correspondent|columnist|producer|officer|coordinator|educator|educators)$/i;
 
 /** "Liz Kenny Former Acme Consultant" → "Liz Kenny"; "Jane DoeMarketing Director" → "Jane Doe". Comma-given roles stay. */
 function stripRole(a: string): string {
-  if (a.includes(",")) return a;
+  if (a.includes(",")) {
+    // "Jane Doe Writer, Hardware": a role glued to the first name part ends the name there.
+    const [firstPart, ...rest] = a.split(",");
+    const cut = stripRole(firstPart!);
+    return cut !== firstPart!.trim() ? cut : [firstPart, ...rest].join(",");
+  }
   let s = a.replace(/\s+[-–—]\s+.*$/, "");
   const split = s.replace(/(\p{Ll})(\p{Lu}\p{Ll}+)/gu, "$1 $2").split(/\s+/);
   if (split.length < 3) return s;
@@ -279,7 +284,8 @@ export function cleanAuthor(s: string): string | null {
   a = a.replace(TRAILING_DATE, "").trim();
   a = a.replace(/(?<=\p{Ll})Last$/u, "").replace(/\s*\|.*$/, "").replace(/\s+says:?$/i, "").replace(/[\s,;:|•·–—-]+$/, "").trim();
   a = stripRole(a);
-  a = a.replace(/\s+on$/i, "").trim();
+  a = a.replace(/\s+(on|at)$/, "").replace(/\s+on\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*$/i, "").trim();
+  a = a.replace(/^Author(?=\p{Lu})/u, "").replace(/\s+in\s+\p{Lu}\S*$/u, "").trim();
   if (!a || a.length > 120 || NOT_A_NAME.test(a) || /^(updated|published|posted|last updated)\b/i.test(a)) return null;
   // Template placeholders and handles with dots ("page.head.extra.author").
   if (/^[\w-]+(\.[\w-]+){2,}$/.test(a)) return null;
@@ -308,18 +314,26 @@ function joinNames(list: string[]): string | null {
   return out.length ? out.join(", ") : null;
 }
 
+const SCRIPT_AUTHOR = /\\?"author\\?"\s*:\s*\{[^{}]{0,200}?\\?"name\\?"\s*:\s*\\?"([^"\\]{2,80})\\?"/;
+
 function chooseAuthor(
   page: ParsedPage,
   meta: Map<string, string[]>,
   article: { [k: string]: Json } | null,
   ld: Array<{ [k: string]: Json }>,
+  rawHtml?: string,
 ): string | null {
   // JSON-LD persons first; an organization as author is kept as a last resort (visible bylines
   // name the writer more often: wcxb-dev gold names the person on such pages).
   let orgAuthor: string | null = null;
   if (article) {
     const raw = article.author ?? article.creator ?? null;
-    const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+    // Yoast-style graphs reference the author by @id: resolve it to the Person node.
+    const byId = new Map<string, { [k: string]: Json }>();
+    for (const o of ld) if (typeof o["@id"] === "string") byId.set(o["@id"], o);
+    const resolve = (x: Json): Json =>
+      x && typeof x === "object" && !Array.isArray(x) && typeof x["@id"] === "string" && !x.name ? (byId.get(x["@id"]) ?? x) : x;
+    const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(resolve);
     const persons = list.filter((x) => !(x && typeof x === "object" && !Array.isArray(x) && /organization|corporation/i.test(types(x))));
     const a = joinNames(names(persons));
     if (a && !looksLikeOrg(a, ld)) return a;
@@ -351,7 +365,16 @@ function chooseAuthor(
       if (found) return false;
     }
   });
-  return found ?? orgAuthor;
+  if (found) return found;
+  if (rawHtml) {
+    // Script state ("author":{"id":21,"name":"Jane Doe"}), escaped or not.
+    const sm = SCRIPT_AUTHOR.exec(rawHtml);
+    const a = sm ? cleanAuthor(sm[1]!) : null;
+    if (a) return a;
+  }
+  if (orgAuthor) return orgAuthor;
+  // Nothing names a writer: the publishing organization signs the page.
+  return article ? joinNames(names(article.publisher ?? null)) : null;
 }
 
 function looksLikeOrg(a: string, ld: Array<{ [k: string]: Json }>): boolean {
