@@ -52,6 +52,12 @@ test("dates in future-tense sentences and bare year labels are not lower bounds"
   assert.equal(got?.precision, "month");
 });
 
+test("a year mentioned alone gives the year, not a month", () => {
+  const got = estimatePublication("The plant opened in 2019 and has grown since.");
+  assert.equal(got?.date, "2019");
+  assert.equal(got?.precision, "year");
+});
+
 test("copyright year alone gives a year; nothing gives null", () => {
   assert.equal(estimatePublication("Storms hit the coast. © 2019 Example News")?.date, "2019");
   assert.equal(estimatePublication("Storms hit the coast on Friday."), null);

@@ -125,7 +125,7 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
   // article shortly after it (news reports recent events), anything else only bounds it.
   let hi = hints.notAfter ? firstDay(hints.notAfter) : OPEN_END;
   let lo = hints.notBefore ? firstDay(hints.notBefore) : "0000-01-01";
-  let loFromMention = false;
+  let loFromMention: DatePrecision | null = null; // the precision of the mention that set lo
   let anyEvidence = false;
 
   // The latest absolute date mentioned outside future-tense sentences is a lower bound.
@@ -153,7 +153,7 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
     evidence.push(`latest date mentioned: ${latest.value} ("${latest.text}")`);
     if (firstDay(latest.value) > lo) {
       lo = firstDay(latest.value);
-      loFromMention = true;
+      loFromMention = precisionOf(latest.value);
     }
   }
 
@@ -173,7 +173,7 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
   if (window) {
     if (window.start > lo) {
       lo = window.start;
-      loFromMention = false;
+      loFromMention = null;
     }
     hi = earlierOf(hi, window.end);
   }
@@ -194,7 +194,7 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
       evidence.push(`copyright ${copyright}`);
       if (cStart > lo) {
         lo = cStart;
-        loFromMention = false;
+        loFromMention = null;
       }
       hi = earlierOf(hi, cEnd);
     } else evidence.push(`copyright ${copyright} ignored: contradicts the other evidence`);
@@ -223,7 +223,7 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
       evidence.push(`"${ym.text}" in a past-tense sentence reads as ${ym.day ? best : best.slice(0, 7)}`);
       if (best > lo) {
         lo = best;
-        loFromMention = true;
+        loFromMention = ym.day ? "day" : "month";
       }
     }
   }
@@ -251,8 +251,12 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
 
   if (dayIso) return done(dayIso, "day", evidence);
   if (!anyEvidence) return null;
-  // A mentioned date is a lower bound, and news reports recent events: its month.
-  if (loFromMention) return done(truncate(lo, "month"), "month", evidence);
+  // A mentioned date is a lower bound, and news reports recent events: its month (its year when
+  // only the year was mentioned).
+  if (loFromMention) {
+    const p: DatePrecision = loFromMention === "year" ? "year" : "month";
+    return done(truncate(lo, p), p, evidence);
+  }
   if (hi !== OPEN_END && daysBetween(lo, hi) <= SHORT_WINDOW_DAYS) return done(truncate(lo, "month"), "month", evidence);
   // A long window says the year at best (its first one when it spans several).
   return done(truncate(lo, "year"), "year", evidence);
