@@ -225,16 +225,40 @@ interface Draft {
 const LOCATIVE_BEFORE =
   /\b(?:in|at|to|into|near|outside|around|across|toward|towards|via|visited|visiting|visit|of|through|based|arrived|flew|trip)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|downtown|greater|suburban)(?:ern)?\s+)?$/i;
 
+// A capital stands for its government only in a political role; in finance news "Tokyo" and
+// "London" are markets, in travel news places. So metonymy needs positive evidence:
+//  - subject of a statement or an auxiliary: "Beijing has warned", "Washington said";
+//  - object of a pressure verb: "urged Beijing", "credited Beijing";
+//  - a pair of governments: "Washington and Beijing", "between Washington and Moscow";
+//  - a claim: "complaints from Washington that ...";
+//  - a possessive with a political noun: "Beijing's position".
+const STATEMENT_AFTER =
+  /^(?:['’]s)?\s+(?:(?:also|again|now|then|still|repeatedly|quickly|on\s+\p{Lu}\p{L}+day)\s+)?(?:has|have|had|is|was|will|would|should|could|must|can|may|might|does|did|said|says|say|insisted|insists|urged|urges|accused|accuses|warned|warns|wants|announced|rejected|rejects|denied|denies|agreed|agrees|demanded|demands|called|calls|imposed|imposes|ignored|ignores|responded|retaliated|sanctioned|opposes|opposed|condemned|condemns|criticized|criticised|blamed|blames|claimed|claims|believes|hopes|expects|plans|refused|refuses|seeks|sought|pledged|vowed|threatened|protested|summoned|expelled|banned|approved|asked|pressed|complained|argued|maintains|sees|views|promised|welcomed|hailed|backed|supports|supported|needs|must|took|takes|sent|sends|launched|recalled|suspended|halted|resumed|reached|signed|struck|offered|proposed|insisted)\b/iu;
+const PRESSURE_BEFORE =
+  /\b(?:urged|urging|pressed|pressing|pushed|pushing|credited|accused|accusing|blamed|criticized|criticised|warned|told|asked|sanctioned|pressured|called\s+on|calling\s+on|lobbied|condemned|praised|thanked|invited|snubbed|rebuked|defied)\s+$/i;
+const POLITICAL_POSSESSIVE =
+  /^['’]s\s+(?:(?:new|latest|own|recent|official|top|chief)\s+)?(?:government|position|policy|policies|stance|claims?|goodwill|response|decision|sanctions|crackdown|leaders?|leadership|demands?|concerns?|efforts?|approach|actions?|support|calls?|side|officials?|diplomats?|envoys?|ambassador|relations|ties|pressure|accusations?|complaints?|commitments?|intentions|strategy|military|retaliation|request|refusal|rhetoric|message|warning|proposal|plan|push|move|bid|role)\b/i;
+
 /** Is a capital city mention used for its government ("Washington and Beijing are at odds")? */
 function isMetonymic(text: string, span: EntitySpan): boolean {
-  const before = text.slice(Math.max(0, span.start - 20), span.start);
-  const after = text.slice(span.end, span.end + 12);
-  if (LOCATIVE_BEFORE.test(before)) return false;
-  if (/^-based|^\s*\(/.test(after)) return false;
+  const before = text.slice(Math.max(0, span.start - 40), span.start);
+  const after = text.slice(span.end, span.end + 60);
   // Datelines: "BEIJING (AP) —" or a capitals-only place at the start of a line.
   if (span.text === span.text.toUpperCase() && (span.start === 0 || /\n\s*$/.test(before))) return false;
-  if (/^\s+(?:city|municipality|residents?|airport|streets?|state)\b/i.test(after)) return false;
-  return true;
+  if (LOCATIVE_BEFORE.test(before)) return false;
+  if (/^-based|^\s*\(|^\s+(?:city|municipality|residents?|airport|streets?|state|time)\b/i.test(after)) return false;
+  if (POLITICAL_POSSESSIVE.test(after)) return true;
+  if (/^['’]s/.test(after)) return false;
+  if (STATEMENT_AFTER.test(after)) return true;
+  if (PRESSURE_BEFORE.test(before)) return true;
+  const other = (s: string) => countryOfCapital(s) ?? countryByName(s);
+  const pairAfter = /^\s+and\s+(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)/u.exec(after);
+  if (pairAfter && other(pairAfter[1]!)) return true;
+  const pairBefore = /(\p{Lu}[\p{L}.]+)\s+and\s+$/u.exec(before);
+  if (pairBefore && other(pairBefore[1]!)) return true;
+  if (/\bbetween\s+$/i.test(before)) return true;
+  if (/\b(?:from|by)\s+$/i.test(before) && /^\s+that\b/i.test(after)) return true;
+  return false;
 }
 
 /**

@@ -211,3 +211,13 @@ test("capitals after a locative, with or without a direction word, are places", 
     ["London:place", "Paris:place", "London:org"],
   );
 });
+
+test("capitals as markets or places are not governments; as actors they are", () => {
+  const text =
+    "Stocks in Tokyo fell while London's FTSE 100 rose. Tokyo has lifted some rules on banks. " +
+    "The talks between Washington and Moscow stalled, and officials urged Moscow to return.";
+  const kinds = resolveEntities(text)
+    .mentions.filter((m) => ["Tokyo", "London", "Washington", "Moscow"].includes(m.text))
+    .map((m) => `${m.text}:${m.kind}`);
+  assert.deepEqual(kinds, ["Tokyo:place", "London:place", "Tokyo:org", "Washington:org", "Moscow:org", "Moscow:org"]);
+});
