@@ -52,6 +52,15 @@ test("dates in future-tense sentences and bare year labels are not lower bounds"
   assert.equal(got?.precision, "month");
 });
 
+test("deadlines, maturities and expectations are not lower bounds", () => {
+  const text =
+    "The company sold notes due Nov. 1, 2009 on Tuesday. Its shares were held until early 1990 by a trust, " +
+    "and it expects record earnings in 1991. Sales rose in March 1989, the company said.";
+  const got = estimatePublication(text);
+  assert.equal(got?.date, "1989-03");
+  assert.equal(got?.precision, "month");
+});
+
 test("a year mentioned alone gives the year, not a month", () => {
   const got = estimatePublication("The plant opened in 2019 and has grown since.");
   assert.equal(got?.date, "2019");

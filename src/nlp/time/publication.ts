@@ -51,7 +51,13 @@ const ROLE_PERIODS: { re: RegExp; label: string; periods: Interval[] }[] = [
 
 const COPYRIGHT_RE = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})(?:\s*[-–]\s*(\d{4}))?/gi;
 const WEEKDAY_DATE_RE = new RegExp(`\\b(${WEEKDAY_SRC}),?\\s+(${MONTH_SRC})\\s*(\\d{1,2})(?!\\d)(?!,?\\s+\\d{4})`, "gi");
-const FUTURE_RE = /\b(?:will|shall|'ll|going\s+to|plans?\s+to|scheduled|expected\s+to|due\s+to|set\s+to|upcoming|next)\b/i;
+// Sentences about what is expected, planned or required: their dates say nothing about when the
+// article was written (TBAQ, DCT removed: "expects record earnings in 1990", "requires an auction in
+// June 1994" made 11 of 79 estimates later than the article).
+const FUTURE_RE = /\b(?:will|shall|would|could|might|'ll|going\s+to|plans?|planned|expects?|expected|hopes?|intends?|intention|wants?|requires?|scheduled|due|set\s+to|upcoming|next|forecasts?|projects?|predicts?)\b/i;
+// A date after these words is a deadline or a schedule, not something that happened ("notes due
+// March 1, 2011", "until early 1990", "after Jan. 1, 1990", "expires on Dec. 31, 1990").
+const DEADLINE_BEFORE_RE = /\b(?:due|until|till|by|through|after|before|ending|ends|expires?|expiring|matur\w*|effective|payable|starting|beginning)\s+(?:on\s+|in\s+)?(?:(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+|early\s+|mid-?|late\s+)?$/i;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR_PREP_RE = /\b(?:in|since|of|during|early|late|mid)[\s-]+$/i;
 
@@ -144,6 +150,7 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
     const start = firstDay(t.value);
     if (start > hi) continue;
     if (FUTURE_RE.test(sentence)) continue;
+    if (DEADLINE_BEFORE_RE.test(text.slice(Math.max(0, t.start - 30), t.start))) continue;
     // A bare year is often a label ("Election 2024:", "the 2024 race"); only "in/since/of 2019" counts.
     if (/^\d{4}$/.test(t.value) && !YEAR_PREP_RE.test(text.slice(Math.max(0, t.start - 8), t.start))) continue;
     if (!latest || start > firstDay(latest.value)) latest = t;
