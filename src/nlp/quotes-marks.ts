@@ -42,30 +42,26 @@ export function findQuoteMarks(text: string): MarkSpan[] {
     out.push({ start: open, end, closed });
     open = -1;
   };
-  for (let i = 0; i < n; i++) {
-    const c = text[i]!;
+  // Visits only newlines and quotation characters; each visit says where the scan resumes.
+  const visit = (i: number, c: string): number => {
     if (c === "\n") {
-      if (open < 0) continue;
+      if (open < 0) return i + 1;
       // End of a paragraph inside a quote: continue only when the next paragraph opens with a mark.
       let j = i;
       while (j < n && /\s/.test(text[j]!)) j++;
       const next = text[j];
-      if (next !== undefined && (OPENERS.has(next) || straightWidth(text, j) > 0)) {
-        i = j + Math.max(1, straightWidth(text, j)) - 1; // the continuation mark is part of the same quote
-        continue;
-      }
+      if (next !== undefined && (OPENERS.has(next) || straightWidth(text, j) > 0)) return j + Math.max(1, straightWidth(text, j));
       close(i, false);
-      continue;
+      return i + 1;
     }
     const isOpen = OPENERS.has(c);
     const isClose = CLOSERS.has(c);
     const width = straightWidth(text, i);
-    if (!isOpen && !isClose && !width) continue;
+    if (!isOpen && !isClose && !width) return i + 1; // a lone apostrophe
     if (open < 0) {
       // A closing curly mark used as an opener ("”Hello") happens in sloppy copies.
       if (isOpen || (width && straightOpens(text, i, width)) || (isClose && !isWordChar(text[i - 1]) && isWordChar(text[i + 1]))) open = i;
-      if (width === 2) i++;
-      continue;
+      return i + Math.max(1, width);
     }
     if (isOpen) {
       // An opener inside an open quote: the previous quote lost its closing mark; restart here.
@@ -73,12 +69,15 @@ export function findQuoteMarks(text: string): MarkSpan[] {
         close(i, false);
         open = i;
       }
-      continue;
+      return i + 1;
     }
-    if (width === 2 && text[i + 2] === "'") i++; // "''" closing after an inner single quote ('…'.'')
-    close(i + Math.max(1, width), true);
-    if (width === 2) i++;
-  }
+    // Doubled apostrophes right after an inner single quote (three in a row): the mark is the last two.
+    const end = i + Math.max(1, width) + (width === 2 && text[i + 2] === "'" ? 1 : 0);
+    close(end, true);
+    return end;
+  };
+  const CANDIDATE = /[\n“”«»„"']/g;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) CANDIDATE.lastIndex = visit(m.index, m[0]);
   if (open >= 0) close(n, false);
   return out.filter((s) => s.end - s.start > 2);
 }

@@ -698,7 +698,16 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
 function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: Draft[], opts: ExtractQuotesOptions): Quote[] {
   const full = buildSpeakerIndex(text, sentences, opts.entities);
   // Names inside quotation marks are what speakers talk about, not who speaks.
-  const index = { ...full, mentions: full.mentions.filter((m) => !marks.some((q) => m.start > q.start && m.end < q.end)) };
+  let qi = 0;
+  const index = {
+    ...full,
+    mentions: full.mentions.filter((m) => {
+      // Both lists are sorted: advance past quotes that end before this mention.
+      while (qi < marks.length && marks[qi]!.end <= m.start) qi++;
+      const q = marks[qi];
+      return !(q && m.start > q.start && m.end < q.end);
+    }),
+  };
   const subjects: NameMention[] = [];
   const out: Quote[] = [];
   const bySource = new Map<string, { speaker: string | null; speakerEntity: string | null; side: string | null }>();

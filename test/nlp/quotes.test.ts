@@ -148,7 +148,7 @@ test("property: offsets stay inside the text, spans are ordered, extraction is d
   const pieces = [
     "“We will win,” ", "\"It is over,\" ", "Anna Berg said. ", "he said, ", "said Tom Hale. ", "according to the report, ",
     "The minister told reporters that ", "prices rose. ", "\n\n", "“", "”", "\"", ", ", "the spokesman added. ", "She ", "Berg ",
-    "warned that ", "a “so-called” deal ", "U.S. officials said. ", "’", "…",
+    "warned that ", "a “so-called” deal ", "U.S. officials said. ", "’", "…", "''", "Asked if it works, ", "— Ann Berg\n", "(D-Ore.) said, ",
   ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
