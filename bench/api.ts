@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeConfig } from "../src/core/config.ts";
@@ -182,6 +182,8 @@ if (args[0] === "--serve") {
   const store = openSqliteStore(args[1]!);
   const s = await startServer({ dossier: new Dossier(store, config), config, host: "127.0.0.1", port: 0, token: null, webRoot: null });
   process.stdout.write(`LISTENING ${s.url}\n`);
+  // CPU time used by the server, asked for by the parent around each load run (load-independent cost).
+  process.on("message", () => process.send!({ cpu: process.cpuUsage() }));
   // Read-only run: exit at once (closing would wait for a view computation still under way).
   process.on("SIGTERM", () => process.exit(0));
 } else {
@@ -200,10 +202,15 @@ async function main(): Promise<void> {
     await s.close();
   }
 
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--serve", db], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--serve", db], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const serverCpuMs = () =>
+    new Promise<number>((resolve) => {
+      child.once("message", (m: { cpu: NodeJS.CpuUsage }) => resolve((m.cpu.user + m.cpu.system) / 1000));
+      child.send("cpu");
+    });
   const url = await new Promise<string>((resolve, reject) => {
     let buf = "";
-    child.stdout.on("data", (b: Buffer) => {
+    child.stdout!.on("data", (b: Buffer) => {
       buf += b.toString();
       const m = /LISTENING (\S+)/.exec(buf);
       if (m) resolve(m[1]!);
@@ -224,9 +231,10 @@ async function main(): Promise<void> {
     cold.sort((a, b) => a - b);
     console.log(`  first GET /api/search?q=<word> over ${QUERY_WORDS.length} words (uncached): median ${cold[cold.length >> 1]!.toFixed(1)} ms, max ${cold[cold.length - 1]!.toFixed(1)} ms`);
 
-    const rows: [string, CannonResult][] = [];
+    const rows: [string, CannonResult, number][] = [];
     const run = async (label: string, path: string | (() => string)) => {
       const next = typeof path === "function" ? path : () => path;
+      const cpu0 = await serverCpuMs();
       const r = await autocannon({
         url,
         connections: CONNECTIONS,
@@ -235,7 +243,7 @@ async function main(): Promise<void> {
         headers: { "accept-encoding": "gzip" },
         requests: [{ method: "GET", setupRequest: (req: Record<string, unknown>) => ({ ...req, path: next() }) }],
       });
-      rows.push([label, r]);
+      rows.push([label, r, ((await serverCpuMs()) - cpu0) / Math.max(1, r.requests.total)]);
     };
     await run(`GET /api/storylines/${LINE}`, `/api/storylines/${LINE}`);
     let k = 0;
@@ -247,13 +255,15 @@ async function main(): Promise<void> {
       return `/api/search?q=${VOCAB[100 + (m % 900)]}+${VOCAB[1000 + ((m * 7) % 2000)]}`;
     });
 
-    console.log("\n  route                                                   req/s     p50 ms   p99 ms   errors/non-2xx");
-    for (const [label, r] of rows) {
-      console.log(`  ${label.padEnd(56)} ${r.requests.average.toFixed(0).padStart(6)}   ${String(r.latency.p50).padStart(6)}   ${String(r.latency.p99).padStart(6)}   ${r.errors + r.timeouts}/${r.non2xx}`);
+    const [load] = loadavg();
+    console.log(`\n  machine: ${cpus().length} cores, load average ${load!.toFixed(1)} (other work competes with both the server and autocannon)`);
+    console.log("  route                                                   req/s     p50 ms   p99 ms   server CPU ms/req   errors/non-2xx");
+    for (const [label, r, cpu] of rows) {
+      console.log(`  ${label.padEnd(56)} ${r.requests.average.toFixed(0).padStart(6)}   ${String(r.latency.p50).padStart(6)}   ${String(r.latency.p99).padStart(6)}   ${cpu.toFixed(3).padStart(17)}   ${r.errors + r.timeouts}/${r.non2xx}`);
     }
     const bar = rows.slice(0, 2).every(([, r]) => r.requests.average >= 500 && r.latency.p99 <= 50 && r.non2xx === 0);
     console.log(`\n  bar (≥ 500 req/s, p99 ≤ 50 ms for storyline and search): ${bar ? "met" : "NOT met"}`);
-    console.log(JSON.stringify({ bench: "api", articles: N, results: rows.map(([label, r]) => ({ label, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors })) }));
+    console.log(JSON.stringify({ bench: "api", articles: N, load, results: rows.map(([label, r, cpu]) => ({ label, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, cpuMsPerRequest: Number(cpu.toFixed(3)), non2xx: r.non2xx, errors: r.errors })) }));
   } finally {
     child.kill("SIGTERM");
   }

@@ -182,31 +182,33 @@ export function createApp(opts: AppOptions): Hono {
       await next();
     };
     const middleware: MiddlewareHandler[] = spec.write ? [guard, bodyLimit({ maxSize: maxUpload, onError: tooLarge })] : [];
-    const main: MiddlewareHandler = async (c) => {
+    const validated = (c: Context) => {
       const where = `${c.req.method} ${c.req.path}`;
       const params = spec.params ? spec.params.safeParse(c.req.param()) : null;
       if (params && !params.success) throw validationError(where, params.error);
       const query = spec.query ? spec.query.safeParse(c.req.query()) : null;
       if (query && !query.success) throw validationError(where, query.error);
-      const input = { params: params?.data ?? {}, query: query?.data ?? {} };
-      if (spec.method !== "get") return handler(c, input);
+      return { params: params?.data ?? {}, query: query?.data ?? {} };
+    };
+    const main: MiddlewareHandler = async (c) => {
+      if (spec.method !== "get") return handler(c, validated(c));
       // Every GET is a pure function of the store's state and the URL: serve a stored copy of the body
-      // (serializing a storyline view costs more than looking it up).
+      // (serializing a storyline view costs more than looking it up). Validation runs on a miss only;
+      // invalid requests throw, and failures are never cached.
       const url = new URL(c.req.url);
       const hit = await responses.get(`${url.pathname}?${url.searchParams}`, async () => {
-        const res = await handler(c, input);
+        const res = await handler(c, validated(c));
         const body = new Uint8Array(await res.arrayBuffer());
         // Compressed once per generation: a storyline view is ~5x smaller gzipped (22 kB → 4.7 kB on the demo).
         const gz = body.length >= 1024 ? new Uint8Array(gzipSync(body, { level: 6 })) : null;
-        return { status: res.status, headers: [...res.headers], body, gz };
+        const headers = new Headers(res.headers);
+        headers.set("Vary", "Accept-Encoding");
+        const zipped = new Headers(headers);
+        zipped.set("Content-Encoding", "gzip");
+        return { status: res.status, headers, zipped, body, gz };
       });
-      const headers = new Headers(hit.headers);
-      headers.set("Vary", "Accept-Encoding");
-      if (hit.gz && /\bgzip\b/i.test(c.req.header("accept-encoding") ?? "")) {
-        headers.set("Content-Encoding", "gzip");
-        return new Response(hit.gz, { status: hit.status, headers });
-      }
-      return new Response(hit.body, { status: hit.status, headers });
+      if (hit.gz && /\bgzip\b/i.test(c.req.header("accept-encoding") ?? "")) return new Response(hit.gz, { status: hit.status, headers: hit.zipped });
+      return new Response(hit.body, { status: hit.status, headers: hit.headers });
     };
     (app.on as (m: string, p: string, ...h: MiddlewareHandler[]) => unknown)(spec.method.toUpperCase(), spec.path, ...middleware, main);
   };

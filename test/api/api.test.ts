@@ -378,9 +378,9 @@ describe("writes and auth", () => {
       const r = await a.request("/api/ingest", { method: "POST", body: form });
       assert.equal(r.status, 200);
       const s = await r.json();
-      assert.equal(s.added, 1);
-      assert.equal(s.rejected, 1);
-      assert.equal(s.rejections[0].code, "BINARY_INPUT");
+      assert.equal(s.added, 1, JSON.stringify(s));
+      assert.equal(s.rejected, 1, JSON.stringify(s));
+      assert.equal(s.rejections[0].code, "BINARY_INPUT", JSON.stringify(s));
       const lines = (await (await a.request("/api/storylines")).json()).items;
       assert.equal(lines.length, 1, "the storyline list is recomputed after an ingest");
       const rejects = await (await a.request("/api/rejects")).json();
