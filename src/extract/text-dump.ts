@@ -120,7 +120,7 @@ function classify(lines: Line[]): LineVerdict[] {
   const out: LineVerdict[] = lines.map((line, i) => ({ line, p: p[i]!, keep: p[i]! >= MODEL.threshold, reason: null }));
   if (!out.some((v) => v.keep)) {
     // Nothing reached the threshold (a page unlike the training pages): keep its most article-like lines.
-    const top = Math.max(...p);
+    const top = p.reduce((a, b) => Math.max(a, b), 0);
     for (const v of out) v.keep = v.p >= top * 0.5 && (v.line.text.match(WORDS) ?? []).length >= 3;
   }
   // A paragraph opening with a wire dateline ("BEIJING (AP) —") is the article's first paragraph.
@@ -137,6 +137,7 @@ function classify(lines: Line[]): LineVerdict[] {
   }
   fillGaps(out);
   applyRules(out);
+  dropIslands(out);
   const firstKept = out.findIndex((v) => v.keep);
   let lastKept = -1;
   for (let i = out.length - 1; i >= 0; i--) if (out[i]!.keep) { lastKept = i; break; }
@@ -150,6 +151,28 @@ function classify(lines: Line[]): LineVerdict[] {
     if (!v.keep && !v.reason) v.reason = teaser ? (i < firstKept ? "trending" : "related") : reasonFor(v.line.text, i < firstKept ? "before" : i > lastKept ? "after" : "inside", inRelated);
   }
   return out;
+}
+
+// 4 words per dropped line: held-out scrapinghub shingle F1 0.930 vs 0.923 without the step and
+// 0.930 at 8; proportional costs broke seed 000 (its interleaved "Other news" block is long prose).
+const ISLAND_COST = 4;
+/**
+ * Kept lines far from the article's main run (a stray teaser in the footer, a sidebar blurb) are
+ * dropped when the main run (max-sum run of kept words minus a cost per dropped line) holds
+ * at least 70% of the kept words.
+ */
+function dropIslands(out: LineVerdict[]): void {
+  const w = out.map((v) => wordCount(v.line.text));
+  let best = 0, bestS = 0, bestE = -1, cur = 0, curS = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (cur <= 0) { cur = 0; curS = i; }
+    cur += out[i]!.keep ? w[i]! : -ISLAND_COST;
+    if (cur > best) { best = cur; bestS = curS; bestE = i; }
+  }
+  const total = out.reduce((a, v, i) => a + (v.keep ? w[i]! : 0), 0);
+  const inside = out.reduce((a, v, i) => a + (v.keep && i >= bestS && i <= bestE ? w[i]! : 0), 0);
+  if (inside < 0.7 * total) return;
+  for (let i = 0; i < out.length; i++) if (out[i]!.keep && (i < bestS || i > bestE)) drop(out[i]!, i < bestS ? "navigation" : "footer");
 }
 
 const isProse = (t: string) => wordCount(t) >= 10 && /[.!?…]["'”’)]*$/.test(t);
