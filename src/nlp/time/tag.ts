@@ -398,7 +398,7 @@ rule(`(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this\\s+past|this\\s
   const part = (m[4] ?? "").toLowerCase();
   const timed = part === "evening" || part === "afternoon";
   // "Wednesday's ruling", "Friday's close": a possessive weekday names an event already reported
-  // (TBAQ: 18 of 18 such are today or earlier), whatever the tense around it.
+  // (TBAQ: 20 of 20 such are the DCT or earlier), whatever the tense around it.
   const possessive = /['’]s\b/.test(m[0]);
   return cand(m, timed ? "TIME" : "DATE", (c) => {
     if (possessive && !shift) c.tense = "past";
@@ -645,7 +645,7 @@ rule(`(?:(early|late|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\
   if ((rel === "previous" || rel === "following") && !/^the\b/i.test(m[0]) && !m[1]) return null;
   const anaphoric = rel === "previous" || rel === "following";
   // "compared with $3 million last year", "last year's $1.55 billion": in a quarterly report, the
-  // same quarter a year before (TBAQ: 4 of 5 such with a quarter under report).
+  // same quarter a year before (TBAQ: 5 of the 6 such that are tagged).
   const comparison = rel === "last" && unit === "year" && !m[1] &&
     (/^['’]s\b/.test(after) || /\b(?:compared\s+with|from|versus|vs\.?)\s+[^.;]{0,50}$/i.test(text.slice(Math.max(0, m.index - 60), m.index)));
   return cand(m, "DATE", (c) => {
@@ -696,7 +696,7 @@ rule(`(?:(?:the\\s+)?(past|last|next|first|previous|coming|following|latest|fina
   if (/^\s*-?(?:old|olds)\b/i.test(after)) return null;
   const num = m[3]!.toLowerCase();
   // "a second" is nearly always the ordinal ("a second group", "a second betrayal").
-  if (/^second$/i.test(unitWord) && (num === "a" || num === "an") && !m[1] && !m[2] && !/^\s*(?:later|earlier|ago|or)\b/i.test(after)) return null;
+  if (/^second$/i.test(unitWord) && (num === "a" || num === "an") && !m[1] && !m[2]) return null;
   if ((num === "a" || num === "an") && !m[1] && !m[2]) {
     // "a year" is a duration after "for", "in", "within", "than"...; after anything else it is
     // mostly a rate ("$1.76 a year", "four flights a week", "24 hours a day"): a SET.
@@ -712,9 +712,8 @@ rule(`(?:(?:the\\s+)?(past|last|next|first|previous|coming|following|latest|fina
   }
   if (num.includes("hundreds") || num.includes("thousands")) n = null;
   if (n !== null && n >= 1000 && /^\d/.test(num)) return null; // "the 1988 quarter" is a date
-  // "three-quarters", "a quarter of", "a second" (the ordinal) are not durations.
+  // "three-quarters", "a quarter of" are not durations.
   if (/^quarters?$/i.test(unitWord) && !/^\d/.test(num) && !m[1]) return null;
-  if (/^second$/i.test(unitWord) && (num === "a" || num === "an") && !m[1] && !m[2]) return null;
   return cand(m, "DURATION", () => durationValue(n, unitWord));
 });
 // Ranges: "two to three weeks", "the next 12 to 18 months" are one expression; the value is the
