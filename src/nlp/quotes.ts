@@ -616,7 +616,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
         }
       }
       const d = reportedIn(text, masked, from);
-      if (d) drafts.push(d);
+      if (d) drafts.push(...d);
     }
   }
 
@@ -625,7 +625,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
 }
 
 /** Reported speech within one sentence that holds no quotation marks. */
-function reportedIn(text: string, masked: string, s: Span): Draft | null {
+function reportedIn(text: string, masked: string, s: Span): Draft[] | null {
   const seg = text.slice(s.start, s.end);
   // "…, according to X." and "According to X, …".
   const acc = /\baccording to\s+/iu.exec(seg);
@@ -637,14 +637,14 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
       if (comma > from && comma < s.end) {
         const end = trimEnd(text, comma, s.end);
         if (wordCount(text, { start: comma, end }) >= 3)
-          return { content: { start: firstWordStart(text, comma + 1, end), end }, direct: false, cue: { start: cueStart, end: cueStart + 12 }, source: { start: from, end: comma } };
+          return [{ content: { start: firstWordStart(text, comma + 1, end), end }, direct: false, cue: { start: cueStart, end: cueStart + 12 }, source: { start: from, end: comma } }];
       }
     } else if (/,\s*$/.test(text.slice(s.start, cueStart))) {
       const stop = text.slice(from, s.end).search(/\s*[,;(—–]/u);
       const srcEnd = trimEnd(text, from, stop >= 0 ? from + stop : s.end);
       const cEnd = trimEnd(text, s.start, cueStart);
       if (wordCount(text, { start: s.start, end: cEnd }) >= 3)
-        return { content: { start: s.start, end: cEnd }, direct: false, cue: { start: cueStart, end: cueStart + 12 }, source: { start: from, end: Math.min(srcEnd, from + 80) } };
+        return [{ content: { start: s.start, end: cEnd }, direct: false, cue: { start: cueStart, end: cueStart + 12 }, source: { start: from, end: Math.min(srcEnd, from + 80) } }];
     }
   }
   const cues = cuesIn(masked, s.start, s.end);
@@ -659,7 +659,7 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
       // Up to two modifiers the noun-phrase walk does not know may precede it ("transit director Sam Whitfield").
       if (src && src.start >= first && tokenize(masked, first, src.start).length <= 2 && wordCount(text, { start: s.start, end: around }) >= 2) {
         const end = trimEnd(text, s.start, s.end);
-        if (wordCount(text, { start: c.end + 1, end }) >= 3) return { content: { start: s.start, end }, direct: false, cue: c, source: { start: first, end: src.end } };
+        if (wordCount(text, { start: c.end + 1, end }) >= 3) return [{ content: { start: s.start, end }, direct: false, cue: c, source: { start: first, end: src.end } }];
       }
     }
     // "…, X said." / "…, said X."
@@ -670,14 +670,14 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
       if (comma > 0) {
         const src = sourceBefore(masked, s.start + comma + 1, c.start);
         if (src && wordCount(text, { start: s.start, end: s.start + comma }) >= 4)
-          return { content: { start: s.start, end: trimEnd(text, s.start, s.start + comma) }, direct: false, cue: c, source: src };
+          return [{ content: { start: s.start, end: trimEnd(text, s.start, s.start + comma) }, direct: false, cue: c, source: src }];
       }
     }
     if (/,\s*$/.test(headText) && /^\s+\p{Lu}/u.test(tail)) {
       const src = sourceAfter(masked, c.end, s.end);
       const comma = headText.lastIndexOf(",");
       if (src && wordCount(text, { start: s.start, end: s.start + comma }) >= 4 && trimEnd(text, src.end, s.end) - src.end < 40)
-        return { content: { start: s.start, end: trimEnd(text, s.start, s.start + comma) }, direct: false, cue: c, source: src };
+        return [{ content: { start: s.start, end: trimEnd(text, s.start, s.start + comma) }, direct: false, cue: c, source: src }];
     }
     // "X said (that) …"
     const src = sourceBefore(masked, s.start, c.start);
@@ -689,8 +689,25 @@ function reportedIn(text: string, masked: string, s: Span): Draft | null {
       const cut = text.slice(start, end).search(/\s[—–]\s|,\s*(?:but|which|while|according|telling|saying|adding|noting)\b|\s\(|;/u);
       if (cut > 0) end = trimEnd(text, start, start + cut);
     }
+    // A second subject and cue after ", and" starts another attribution: "Officials warned that …, and Mayor
+    // Hannah Weiss urged the commission to …" — the first content stops at the comma.
+    const joint = /,\s+(?:and|but|while)\s+/gu;
+    joint.lastIndex = 0;
+    const seg2 = masked.slice(start, end);
+    for (let m = joint.exec(seg2); m; m = joint.exec(seg2)) {
+      const from = start + m.index + m[0].length;
+      const next = cuesIn(masked, from, Math.min(end, from + 80)).find((c2) => !NEEDS_QUOTE_LEMMAS.has(c2.lemma));
+      if (!next) continue;
+      const src2 = sourceBefore(masked, from, next.start);
+      if (!src2 || src2.start !== firstWordStart(masked, from, next.start)) continue;
+      if (wordCount(text, { start, end: start + m.index }) >= 3) {
+        const rest = reportedIn(text, masked, { start: from, end: s.end });
+        const first: Draft = { content: { start, end: trimEnd(text, start, start + m.index) }, direct: false, cue: c, source: src };
+        return rest ? [first, ...rest] : [first];
+      }
+    }
     if (wordCount(text, { start, end }) < 3) continue;
-    return { content: { start, end }, direct: false, cue: c, source: src };
+    return [{ content: { start, end }, direct: false, cue: c, source: src }];
   }
   return null;
 }

@@ -83,6 +83,11 @@ test("reported speech: X said (that) …, X added that …, X warned that …", 
   const warned = quoteWith("cost the town jobs");
   assert.equal(slice(article, warned.cue), "warned");
   assert.equal(slice(article, warned.source), "Local officials");
+  assert.equal(slice(article, warned.content), "that the decision could cost the town jobs", "a second subject and cue after ', and' ends the content");
+
+  const urged = quoteWith("publish its cost estimates");
+  assert.equal(slice(article, urged.cue), "urged");
+  assert.equal(urged.speaker, "Hannah Weiss");
 });
 
 test("reported speech: according to X, … and …, X said.", () => {
