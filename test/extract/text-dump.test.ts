@@ -198,3 +198,14 @@ test("seeds: the content-farm copy, the Bloomberg syndication and the state-medi
   assert.equal(state.outlet, "Xinhua");
   assert.equal(state.text.split("\n\n").length, 7);
 });
+
+test("a long dump (5,000 lines) and a single huge line are handled without overflow", () => {
+  const para = "The council voted on Tuesday to extend the night bus service to the outer districts, citing demand from shift workers.";
+  const lines: string[] = [];
+  for (let i = 0; i < 5000; i++) lines.push(i % 3 ? `${para} Item ${i}.` : `Menu item ${i}`);
+  const input = lines.join("\n");
+  const a = extractTextDump(input);
+  assert.ok(a.text.length > 0);
+  for (const r of a.removed) assert.ok(r.offset! >= 0 && r.offset! + r.text.length <= input.length);
+  assert.throws(() => extractTextDump("x".repeat(300_000)), (e: unknown) => e instanceof DossierError && e.code === "NO_CONTENT");
+});
