@@ -44,7 +44,9 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
     published:
       date && date === meta.modified
         ? { date, precision: "day", source: "jsonld" }
-        : (meta.published ?? (date ? { date, precision: "day", source: "text" } : null)),
+        : date && (!meta.published || meta.published.source === "inferred")
+          ? { date, precision: "day", source: "text" }
+          : meta.published,
     outlet: meta.outlet,
     dateline: null,
     language: meta.language,
@@ -228,7 +230,8 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
 }
 
 /**
- * A date written in a short line within the 40 blocks above the kept text or its first 5:
+ * A date written in a short line within the 60 blocks above the kept text or its first 5
+ * (60: 2 more right dates on wcxb-dev than 40, 1 more than 100):
  * "published"/"posted" lines first, then any date that is not marked as an update.
  */
 function dateNear(raw: Block[], first: Block | null): { date: string | null; labelled: boolean } {
@@ -239,7 +242,7 @@ function dateNear(raw: Block[], first: Block | null): { date: string | null; lab
   let plain: string | null = null;
   let updated: string | null = null;
   let labelled = false;
-  for (let i = Math.max(0, at - 40); i < Math.min(raw.length, at + 5); i++) {
+  for (let i = Math.max(0, at - 60); i < Math.min(raw.length, at + 5); i++) {
     const b = raw[i]!;
     const t = b.text;
     if (t.length > 120) continue;

@@ -482,6 +482,12 @@ function chooseDate(
     const p = m ? validYmd(+m[1]!, +m[2]!, +m[3]!) : null;
     if (p) return day(p, "inferred");
   }
+  if (rawHtml) {
+    // Generic "date" keys in script state (WordPress REST objects): weakest evidence.
+    const m = /\\?"date\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2})T/.exec(rawHtml);
+    const p = m ? parseDateString(m[1]!) : null;
+    if (p) return day(p, "inferred");
+  }
   // Visible text near date-ish classes.
   let textDate: string | null = null;
   walk(page.root, (el) => {

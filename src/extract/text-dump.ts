@@ -1,12 +1,14 @@
 // Boilerplate removal for plain-text page dumps: the page as text, navigation, captions,
 // "Other news" blocks and footers included, sometimes interleaved with the article.
 //
-// Each line is classified by a two-stage logistic model (text-lines.ts, weights in
-// text-dump-model.json, fitted by scripts/train-text-dump.ts on the extraction bench): stage 1
-// looks at the line and its neighbours' shapes, stage 2 adds the stage-1 verdicts around it, so
-// a short interruption inside the article (a caption, a teaser block) is dropped while the
-// paragraphs on both sides stay. A few unambiguous patterns (photo credits, "Source link",
-// "Other news" blocks) are then enforced by rule, since the bench has too few of them to learn.
+// Each line is classified by a two-stage model (text-lines.ts; one-hidden-layer networks whose
+// weights are in text-dump-model.json, fitted by scripts/train-text-dump.ts on the train split of
+// the extraction bench): stage 1 looks at the line and its neighbours' shapes, stage 2 adds the
+// stage-1 verdicts around it, so a short interruption inside the article (a caption, a teaser
+// block) is dropped while the paragraphs on both sides stay. A single MLP beat logistic
+// regression on the held-out split (scrapinghub shingle F1 0.904 vs 0.869, wcxb word F1 equal at
+// 0.924). A few unambiguous patterns (photo credits, "Source link", "Other news" blocks, wire
+// datelines) are then enforced by rule, since the bench has too few of them to learn.
 
 import type { ExtractedArticle, PublishedDate, Removal, RemovalReason } from "../core/types.ts";
 import { DossierError } from "../core/errors.ts";
@@ -22,6 +24,9 @@ interface Model {
   stage2: LineModel;
 }
 const MODEL = MODEL_JSON as unknown as Model;
+
+/** Name and version of this stage's output, for the stage runner (bump when rules or model change). */
+export const TEXT_DUMP_STAGE = { name: "extract-text-dump", version: `1.${MODEL.version}` } as const;
 
 export interface TextDumpOptions {
   url?: string | null;
@@ -65,7 +70,8 @@ export function extractTextDump(text: string, opts: TextDumpOptions = {}): Extra
   const removed: Removal[] = [];
   if (header) removed.push({ text: text.slice(header.start, header.end).trim(), reason: "header-line", offset: header.start });
 
-  // A headline or summary repeated as the first paragraph's opening (syndicated copies) is a title, not text.
+  // A headline or summary repeated as the first paragraph's opening (syndicated copies) is a title,
+  // not text. Four words at least, so a one-word kicker ("Beijing") is not taken for a headline.
   let dupTitle: string | null = null;
   const firstKept = verdicts.findIndex((v) => v.keep);
   const lead = verdicts[firstKept]!, prior = firstKept > 0 ? verdicts[firstKept - 1]! : null;
@@ -87,7 +93,7 @@ export function extractTextDump(text: string, opts: TextDumpOptions = {}): Extra
   const knownCredit = credits.find((c) => /^[A-Z][\w'’ .-]*$/.test(c.outlet) && c.outlet.length <= 40);
   const outlet = dateline?.outlet ?? knownCredit?.outlet ?? (opts.url ? outletFromUrl(opts.url) : null);
 
-  const title = dupTitle ?? pickTitle(verdicts, firstIdx, dupTitle, opts.title ?? null, opts.url);
+  const title = dupTitle ?? pickTitle(verdicts, firstIdx, opts.title ?? null, opts.url);
   // The headline line itself leaves the text as a duplicate of the title field.
   for (const r of removed) if (title && r.text === title && r.reason !== "caption") r.reason = "duplicate-title";
   const byline = pickByline(verdicts, firstIdx, title);
@@ -251,7 +257,12 @@ function slugWords(url: string | null | undefined): Set<string> {
   return new Set((path.toLowerCase().match(/\p{L}+|\p{N}+/gu) ?? []).filter((w) => !/^(?:html?|php|aspx?|www|com|amp|index)$/.test(w)));
 }
 
-function pickTitle(verdicts: LineVerdict[], firstIdx: number, dupTitle: string | null, hint: string | null, url: string | null | undefined): string | null {
+/**
+ * The headline: the best-scoring short line in the 40 lines above the article (or its first line),
+ * scored by nearness, URL-slug overlap, repetition on the page and headline shape, with calls to
+ * action penalized. On wcxb-dev this finds 0.59 of titles exactly (0.31 for "nearest short line").
+ */
+function pickTitle(verdicts: LineVerdict[], firstIdx: number, hint: string | null, url: string | null | undefined): string | null {
   const counts = new Map<string, number>();
   for (const v of verdicts) {
     const k = norm(v.line.text);
@@ -279,9 +290,7 @@ function pickTitle(verdicts: LineVerdict[], firstIdx: number, dupTitle: string |
       best = t;
     }
   }
-  if (best) return best;
-  if (dupTitle) return dupTitle;
-  return hint?.trim() || null;
+  return best ?? (hint?.trim() || null);
 }
 
 const BYLINE = /^(?:by|written by|words by|story by|posted by|article (?:written )?by|author)\s*:?\s+(.+)$/i;
