@@ -1,5 +1,6 @@
 // Online story clustering throughput and memory on a synthetic stream.
-// Usage: npx tsx bench/clustering.ts [--n 100000] [--quick]
+// Usage: NODE_OPTIONS=--expose-gc npx tsx bench/clustering.ts [--n 100000] [--quick]
+// (--expose-gc lets it collect garbage before reading the heap; without it the heap figure includes garbage.)
 // The stream: 100 articles a day over n/100 days; each day a few new events start (a subject from a
 // pool, two or three named actors, a place and a number), and each article reports one event of
 // the last two weeks in ~150 words mixing the event's terms with general news vocabulary. Seeded, so
@@ -72,6 +73,8 @@ for (let i = 0; i < N; i++) {
   docs.push({ id: `a${i}`, text: article(ev), date: iso(day), event: ev.id });
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
 const before = process.memoryUsage();
 const c = new StoryClusterer();
 const t0 = process.hrtime.bigint();
@@ -81,7 +84,7 @@ const cpu = process.cpuUsage(cpu0);
 const wall = Number(process.hrtime.bigint() - t0) / 1e9;
 // CPU time of this (single-threaded) process: the per-core figure, unaffected by other load on the machine.
 const secs = (cpu.user + cpu.system) / 1e6;
-if (global.gc) global.gc();
+gc?.();
 const after = process.memoryUsage();
 
 // Sanity check: BCubed F1 of stories against generating events.

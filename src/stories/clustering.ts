@@ -101,6 +101,8 @@ export interface ClustererState {
   nextStoryline: number;
   /** Latest article date seen (drives closing of old stories). */
   clock: string | null;
+  /** Day number of the last sweep that closed old stories. */
+  lastSweep: number | null;
 }
 
 export interface AddResult {
@@ -209,6 +211,8 @@ export class StoryClusterer {
   /** First and last day (epoch days) of each dated cluster. */
   private readonly span = new Map<string, [number, number]>();
   private scratch = new Float64Array(64);
+  private readonly openStories = new Set<ClusterState>();
+  private readonly openLines = new Set<ClusterState>();
   /** Frozen idf: when set (batch mode), the table is not updated by `add`. */
   private frozenIdf = false;
 
@@ -216,9 +220,17 @@ export class StoryClusterer {
     this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...options, features: { ...DEFAULT_CLUSTER_OPTIONS.features, ...options.features } };
     this.state = state
       ? structuredClone(state)
-      : { version: 1, idf: emptyIdf(), stories: {}, storylines: {}, assignment: {}, nextStory: 1, nextStoryline: 1, clock: null };
-    for (const s of Object.values(this.state.stories)) if (!s.closed) this.index(this.storyIndex, s);
-    for (const s of Object.values(this.state.storylines)) if (!s.closed) this.index(this.lineIndex, s);
+      : { version: 1, idf: emptyIdf(), stories: {}, storylines: {}, assignment: {}, nextStory: 1, nextStoryline: 1, clock: null, lastSweep: null };
+    for (const s of Object.values(this.state.stories)) {
+      if (s.closed) continue;
+      this.index(this.storyIndex, s);
+      this.openStories.add(s);
+    }
+    for (const s of Object.values(this.state.storylines)) {
+      if (s.closed) continue;
+      this.index(this.lineIndex, s);
+      this.openLines.add(s);
+    }
   }
 
   /** Learns document frequencies from a background collection and keeps them fixed afterwards. */
@@ -314,6 +326,7 @@ export class StoryClusterer {
     } else {
       story = emptyCluster(`s${st.nextStory++}`, null);
       st.stories[story.id] = story;
+      this.openStories.add(story);
       created = true;
       const line = this.best(this.lineIndex, st.storylines, vector, query, day, o.storylineGraceDays, o.storylineTauDays);
       let storyline: ClusterState;
@@ -321,6 +334,7 @@ export class StoryClusterer {
       else {
         storyline = emptyCluster(`l${st.nextStoryline++}`, null);
         st.storylines[storyline.id] = storyline;
+        this.openLines.add(storyline);
       }
       story.parent = storyline.id;
       storyline.children.push(story.id);
@@ -461,33 +475,31 @@ export class StoryClusterer {
     this.span.delete(c.id);
   }
 
-  private lastClose: number | null = null;
   private closeOld(day: number): void {
     const after = this.options.closeAfterDays;
     if (after === null) return;
-    if (this.lastClose !== null && day - this.lastClose < 7) return;
+    const last = this.state.lastSweep;
+    if (last !== null && day - last < 7) return;
     const now = dayNumber(this.state.clock);
     if (now === null) return;
     // Sweep at most once a simulated week: closing is bookkeeping, not per-article work.
-    if (this.lastClose !== null && now - this.lastClose < 7) return;
-    this.lastClose = now;
-    for (const c of Object.values(this.state.stories)) {
-      const l = dayNumber(c.last);
-      if (!c.closed && l !== null && now - l > after) {
-        c.closed = true;
-        this.storyIndex.remove(c, Object.keys(c.sum));
-        this.compact(c);
+    if (last !== null && now - last < 7) return;
+    this.state.lastSweep = now;
+    // Only open clusters are visited, and their last day comes from the span cache.
+    const sweep = (open: Set<ClusterState>, index: TermIndex, days: number) => {
+      for (const c of open) {
+        const l = this.span.get(c.id)?.[1];
+        if (l !== undefined && now - l > days) {
+          c.closed = true;
+          open.delete(c);
+          index.remove(c, Object.keys(c.sum));
+          this.compact(c);
+        }
       }
-    }
-    const lineAfter = after * 6;
-    for (const c of Object.values(this.state.storylines)) {
-      const l = dayNumber(c.last);
-      if (!c.closed && l !== null && now - l > lineAfter) {
-        c.closed = true;
-        this.lineIndex.remove(c, Object.keys(c.sum));
-        this.compact(c);
-      }
-    }
+    };
+    sweep(this.openStories, this.storyIndex, after);
+    // Storylines stay open six times longer: they link stories across months.
+    sweep(this.openLines, this.lineIndex, after * 6);
   }
 }
 
