@@ -424,6 +424,14 @@ function leadingAttribution(masked: string, lo: number, qStart: number, hasQuote
     const colonAt = lo + seg.lastIndexOf(":");
     return { cue: { start: colonAt, end: colonAt + 1 }, source: { start: s, end: s + colon[1]!.length }, lemma: ":" };
   }
+  // "Article 33 affirms: “…”", "From the report: “…”", "Clinton has since apologized for what happened: “…”":
+  // a clause ending in a colon introduces the quote; its subject (or what "From" names) is the source.
+  if (hasQuote && /:\s*$/.test(seg)) {
+    const colonAt = lo + seg.lastIndexOf(":");
+    const from = /^\s*From\s+/u.exec(seg);
+    const src = sourceAfter(masked, from ? lo + from[0].length : lo, colonAt);
+    if (src && src.start === firstWordStart(masked, from ? lo + from[0].length : lo, colonAt)) return { cue: { start: colonAt, end: colonAt + 1 }, source: src, lemma: ":" };
+  }
   return null;
 }
 
