@@ -150,6 +150,18 @@ test("a possessive weekday names an event already reported, even in a future-ten
   assert.equal(find(tagTimexes("They will appeal Wednesday’s ruling.", "2000-01-07"), "Wednesday’s")?.value, "2000-01-05");
 });
 
+test("this/that quarter, vague quarters, the weeks ahead, the next morning", () => {
+  const got = tagTimexes(
+    "The company reported third-quarter results. This quarter's loss includes charges, and it returned to profit after several quarters of losses. " +
+    "Funds may sell bonds in the weeks ahead. He appeared in court on Feb. 22 and returned the next morning.",
+    "1989-11-01",
+  );
+  assert.equal(find(got, "This quarter")?.value, "1989-Q3");
+  assert.equal(find(got, "several quarters")?.value, "PXQ");
+  assert.equal(find(got, "weeks ahead")?.value, "PXW");
+  assert.equal(find(got, "the next morning")?.value, "1989-02-23");
+});
+
 test("an anchor known only to the month resolves day-level expressions to that month", () => {
   const got = tagTimexes("The ministry said on Friday that talks stalled yesterday; they resume next month.", "2024-11");
   assert.equal(find(got, "Friday")?.value, "2024-11");

@@ -477,6 +477,11 @@ rule("the\\s+(?:full|current|latest|whole)\\s+(?:fiscal\\s+)?year|the\\s+fiscal\
   return fmtYear(/latest/i.test(m[0]) ? c.anchor.y - 1 : c.anchor.y);
 }), /year/i);
 
+// "the next morning": the day after the last day mentioned (TBAQ writes the plain day).
+rule(`the\\s+(next|following|previous)\\s+${PART}`, (m) => cand(m, "DATE", (c) => {
+  const base = c.ref && c.ref.gran === "day" ? c.ref : c.anchor;
+  return base ? fmtDay(addDays(base, m[1]!.toLowerCase() === "previous" ? -1 : 1)) : null;
+}), /morning|afternoon|evening|night/i);
 // Anaphoric days: "that day", "the same day", "the next day", "the previous day", "earlier that day".
 rule("(?:(earlier|later)\\s+)?(that\\s+(?:same\\s+)?day|the\\s+same\\s+day|the\\s+(?:next|following|previous|preceding)\\s+day|the\\s+day\\s+(?:before|after))", (m, text) => {
   const w = m[2]!.toLowerCase();
@@ -601,6 +606,11 @@ rule(`(?:the\\s+)?(?:(latest|current|last|past|previous|prior|same|comparable|co
     return `${fmtYear(ago ? q.y - 1 : q.y)}-Q${q.q}`;
   }), noRef: true };
 }, /quarter|period/i);
+// "This quarter's loss", "results for that quarter": the quarter under report.
+rule("(this|that)\\s+quarter(?!\\s+(?:of|century|mile|point)\\b)", (m) => ({ ...cand(m, "DATE", (c) => {
+  const q = quarterNow(c);
+  return q ? `${fmtYear(q.y)}-Q${q.q}` : null;
+}), noRef: true }), /quarter/i);
 // "the first two quarters of 1990" is the first half (TBAQ: 1990-H1).
 rule(`(?:the\\s+)?(first|second|last)\\s+(?:half|two\\s+quarters)(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year|the\\s+year))?`, (m) => {
   if (/second\s+two/i.test(m[0])) return null;
@@ -737,18 +747,22 @@ rule(`(?:${NUM}-(?:and-a-half-)?)${UNIT}(?=\\s+\\w)`, (m, text) => {
 }, /-(?:and-a-half-)?(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni)/i);
 rule("(?:day|week|month|year|hour)-long", (m) => cand(m, "DURATION", () => durationValue(1, m[0].split("-")[0]!)), /-long/i);
 // Vague durations: "weeks", "recent months", "several years", "the next few days", "the coming weeks".
-rule(`(?:(?:the\\s+)?(?:past|last|next|coming|following|recent|first|early)\\s+)?(?:(few|several|many|some|recent|coming)\\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)`, (m, text) => {
+rule(`(?:(?:the\\s+)?(?:past|last|next|coming|following|recent|first|early)\\s+)?(?:(few|several|many|some|recent|coming)\\s+)?(seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:\\s+ahead\\b)?`, (m, text) => {
   const before = text.slice(Math.max(0, m.index - 10), m.index);
   const w = m[0].toLowerCase();
   if (/\d\s*$/.test(before)) return null;
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
-  if (/^\s*(?:old|of)\b/i.test(after)) return null;
+  // "years of" is mostly a measure ("years of experience"), but "several quarters of losses" is a span (TBAQ 1 of 1).
+  if (/^\s*old\b/i.test(after) || (/^\s*of\b/i.test(after) && !m[1])) return null;
   const bare = !/\s/.test(w);
+  if (/^quarters$/.test(w)) return null; // "second and fourth quarters", "three quarters of"
+  // "the weeks ahead" (TBAQ PXW); a bare "the weeks" is left alone.
+  if (/ahead$/.test(w) && !/\bthe\s*$/i.test(before)) return null;
   if (bare && !/\b(?:for|in|within|over|after|take|took|takes|lasted|last|than|about|recent)\s*$/i.test(before)) return null;
   if (/^recent years$/.test(w)) return cand(m, "DATE", () => "PAST_REF");
   if (/^coming (?:months|weeks|days)$/.test(w) && !/the\s*$/.test(before)) return cand(m, "DURATION", () => durationValue(null, m[2]!));
   return cand(m, "DURATION", () => durationValue(null, m[2]!));
-}, /(?:second|minute|hour|day|week|month|year|decade|centurie)s/i);
+}, /(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s/i);
 // Sets: "daily", "every week", "each Thursday", "annually".
 rule("daily|weekly|monthly|hourly|nightly", (m, text) => {
   const w = m[0].toLowerCase();
