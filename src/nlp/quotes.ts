@@ -21,7 +21,7 @@ import type { Quote, Span } from "../core/types.ts";
 import { splitSentences, tokenize, type Token } from "./sentences.ts";
 import { findQuoteMarks, type MarkSpan } from "./quotes-marks.ts";
 import { BETWEEN_SOURCE_AND_CUE, CUE_RE, LISTENER_LEMMAS, NEEDS_QUOTE_LEMMAS, PRONOUNS, SOURCE_MODIFIERS, SOURCE_NOUNS, cueLemma } from "./quotes-cues.ts";
-import { buildSpeakerIndex, resolveSpeaker, type EntityInput, type NameMention } from "./speakers.ts";
+import { buildSpeakerIndex, resolveSpeaker, sentenceIndexAt, type EntityInput, type NameMention } from "./speakers.ts";
 
 export type { EntityInput } from "./speakers.ts";
 
@@ -252,17 +252,7 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 function sentenceAt(sentences: Span[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let ans = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= pos) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
+  return Math.max(0, sentenceIndexAt(sentences, pos));
 }
 
 function wordCount(text: string, s: Span): number {

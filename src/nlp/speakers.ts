@@ -305,7 +305,8 @@ function roleMatches(person: Person, noun: string): boolean {
   return false;
 }
 
-function sentenceIndexAt(sentences: readonly Span[], pos: number): number {
+/** Index of the last sentence starting at or before pos (-1 when none). Sentences are sorted. */
+export function sentenceIndexAt(sentences: readonly Span[], pos: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   let ans = -1;
