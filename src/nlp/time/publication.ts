@@ -86,6 +86,10 @@ const YEARLESS_RE = /^XXXX-(\d\d)(?:-(\d\d))?$/;
 const OPEN_END = "9999-12-31";
 // 100 days: a window this short (a transition period) fixes the month it opens on.
 const SHORT_WINDOW_DAYS = 100;
+// 92 days: a quarter. News reports recent events, so an event this close before the earliest
+// possible date puts the article at the start of the window (seed 002: Nov 2023 event, 2024 copyright,
+// published 2024-01-30).
+const RECENT_EVENT_DAYS = 92;
 
 const daysBetween = (a: string, b: string): number =>
   (Date.parse(b === OPEN_END ? "2100-01-01" : b) - Date.parse(a)) / 86400000;
@@ -265,6 +269,12 @@ export function estimatePublication(text: string, hints: PublicationHints = {}):
     return done(truncate(lo, p), p, evidence);
   }
   if (hi !== OPEN_END && daysBetween(lo, hi) <= SHORT_WINDOW_DAYS) return done(truncate(lo, "month"), "month", evidence);
+  // The latest event the text mentions happened shortly before the window opens (a meeting in
+  // November 2023, a 2024 copyright): the article is shortly after the window opens.
+  if (latest && latest.value.length >= 7 && daysBetween(firstDay(latest.value), lo) <= RECENT_EVENT_DAYS) {
+    evidence.push(`the latest event mentioned is within ${RECENT_EVENT_DAYS} days before ${lo}`);
+    return done(truncate(lo, "month"), "month", evidence);
+  }
   // A long window says the year at best (its first one when it spans several).
   return done(truncate(lo, "year"), "year", evidence);
 }
