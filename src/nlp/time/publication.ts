@@ -96,7 +96,7 @@ const daysBetween = (a: string, b: string): number =>
 const laterOf = (a: string, b: string): string => (a > b ? a : b);
 const earlierOf = (a: string, b: string): string => (a < b ? a : b);
 
-/** The day `months` months after an ISO day (clamped to the month's length is not needed: day 1 only). */
+/** The same day `months` months later (used with whole years, so the day always exists but Feb. 29). */
 function plusMonths(day: string, months: number): string {
   const k = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months;
   return `${String(Math.floor(k / 12)).padStart(4, "0")}-${String((k % 12) + 1).padStart(2, "0")}${day.slice(7)}`;
@@ -118,9 +118,13 @@ interface YearlessMention {
  * - roles held for a known period ("president-elect Donald Trump", several periods when recurring);
  * - a copyright year (an upper bound, and the year itself when nothing contradicts it);
  * - months written without a year in past-tense sentences ("visited Beijing in June"), once the
- *   other evidence narrows the date to about a year: the latest reading that fits is a lower bound,
- *   unless the text names that month with a year elsewhere ("November 2023" ... "in November");
+ *   other evidence narrows the date to about a year: the reading that fits and is nearest the
+ *   latest dated mention (the latest reading when there is none) is a lower bound, and a month the
+ *   text names with its year elsewhere ("November 2023" ... "in November") is that one;
  * - weekday + month-day pairs ("Thursday, July 6"), which fit about one year in seven.
+ * A date the text mentions sets the month when it is the lower bound; an event mentioned within a
+ * quarter before the window opens sets the window's first month; otherwise a short window gives
+ * its first month and a long one its first year.
  * Evidence that contradicts stronger evidence is dropped (a stale copyright footer, a role period
  * that ended before a date the text mentions). Returns null when the text gives nothing away. The
  * result is marked `estimated: true`, `source: "inferred"`, with human-readable evidence.
