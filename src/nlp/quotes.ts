@@ -35,6 +35,8 @@ export interface ExtractQuotesOptions {
 interface Attribution {
   cue: Span;
   source: Span;
+  /** Lemma of the cue verb when it is one ("tell" decides whether a listener follows). */
+  lemma?: string;
 }
 
 interface Draft {
@@ -42,8 +44,6 @@ interface Draft {
   direct: boolean;
   cue: Span | null;
   source: Span | null;
-  /** Index of the draft whose speaker this one inherits (continuations). */
-  inheritFrom?: number;
 }
 
 // How long the attribution between two parts of one speaker's quote may be (“A,” X said … . “B.”): up to
@@ -117,10 +117,6 @@ function npStartBack(toks: Token[], i: number): number {
         n++;
         continue;
       }
-      if ((w === "the" || w === "a" || w === "an") ) {
-        j--;
-        break;
-      }
       break;
     }
     // Abbreviation dots and possessive marks stay inside ("U.S.", "Trump ’s").
@@ -132,9 +128,6 @@ function npStartBack(toks: Token[], i: number): number {
   }
   // Do not start on sentence-opening capitalized function words ("But Trump said").
   while (j < i && NON_HEAD_CAPS.has(lower(toks[j]!)) && !/^(the|a|an)$/.test(lower(toks[j]!))) j++;
-  if (j < i && /^(the|a|an)$/.test(lower(toks[j]!)) && j > 0 && isWord(toks[j - 1]!) && !/[.,;:]/.test(toks[j - 1]!.text)) {
-    // fine: "said the spokesman"
-  }
   return j;
 }
 
@@ -474,7 +467,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
     if (pq && pa && pq.end >= unitStart && !text.slice(pq.end, q.start).includes("\n")) {
       const c = cuesIn(masked, Math.max(pq.end, pa.cue.end), q.start).pop();
       if (c && /(?:\band|,)\s*$/u.test(masked.slice(Math.max(0, c.start - 6), c.start))) {
-        attrOf[qi] = { cue: c, source: pa.source, lemma: c.lemma } as Attribution;
+        attrOf[qi] = { cue: c, source: pa.source, lemma: c.lemma };
         cueKind[qi] = "lead";
         continue;
       }
@@ -525,7 +518,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
         content = { start, end: q.end };
       } else {
         const cue = a.cue as CueHit;
-        const start = cue.end - cue.start === 1 ? q.start : contentStartAfterCue(masked, { ...cue, lemma: (a as { lemma?: string }).lemma ?? "" }, q.start);
+        const start = cue.end - cue.start === 1 ? q.start : contentStartAfterCue(masked, { ...cue, lemma: a.lemma ?? "" }, q.start);
         let end = Math.max(q.end, trimEnd(text, q.end, sentEnd));
         if (end > q.end && /[”"»]/.test(text[q.end - 1]!) && /^[.\s]*$/.test(text.slice(q.end, sentEnd))) end = q.end;
         // The content stops at the quote when the quote ends in punctuation or a new clause follows it
@@ -587,7 +580,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
     // sentence is usually another source's words (train direct end-to-end F1 0.744 vs 0.732 allowing 8+ word phrases).
     if (words < 3 || !fills) continue;
     const content = { start: q.start, end: q.end };
-    if (from >= 0) drafts.push({ content, direct: true, cue: null, source: drafts[from]!.source, inheritFrom: from });
+    if (from >= 0) drafts.push({ content, direct: true, cue: null, source: drafts[from]!.source });
     else {
       const a2 = attrOf[-from - 2]!;
       drafts.push({ content, direct: true, cue: null, source: a2.source });
