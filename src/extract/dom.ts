@@ -86,6 +86,11 @@ export function parseHtml(html: string, opts: ParseOptions = {}): ParsedPage {
   let headLeftOpen = false;
 
   const handler: Handler = {
+    wantsAttributes(name) {
+      if (skip === 0 || name === "meta" || name === "link" || name === "script" || name === "title") return true;
+      // A content tag that will end an unclosed <head> (see onopentag).
+      return skip === 1 && skipRoot === "head" && !HEAD_TAGS.has(name);
+    },
     onopentag(name, attribs) {
       if (skip === 1 && skipRoot === "head" && !HEAD_TAGS.has(name)) {
         // A page that never closes <head> before its content: leave the head here, as browsers do.
@@ -234,6 +239,8 @@ export function findAll(root: HtmlElement, pred: (el: HtmlElement) => boolean): 
 }
 
 interface Handler {
+  /** False inside skipped subtrees (svg icons carry many attributes nobody reads). */
+  wantsAttributes(name: string): boolean;
   onopentag(name: string, attribs: Record<string, string>): void;
   ontext(data: string): void;
   onclosetag(name: string): void;
@@ -278,6 +285,7 @@ function tokenize(html: string, h: Handler): void {
   let attribname = "";
   let attribvalue = "";
   let wanted = false;
+  let collect = true;
 
   const push = (name: string) => {
     stack.push(name);
@@ -299,6 +307,7 @@ function tokenize(html: string, h: Handler): void {
     if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
     tagname = name;
     attribs = {};
+    collect = h.wantsAttributes(name);
   };
   const endOpen = () => {
     if (attribs) {
@@ -353,6 +362,10 @@ function tokenize(html: string, h: Handler): void {
       }
     },
     onattribname(start, end) {
+      if (!collect) {
+        wanted = false;
+        return;
+      }
       attribname = html.slice(start, end).toLowerCase();
       // Only attributes extraction reads are kept: src/srcset/data-* values (inline base64
       // images, JSON blobs) are most of a page's attribute bytes.
