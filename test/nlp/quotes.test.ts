@@ -218,3 +218,14 @@ test("a participle cue after an attributed quote starts a new content with the s
   assert.ok(slice(WIRE, second.content)!.startsWith("that “a pilot"));
   assert.equal(second.speaker, "Sam Whitfield");
 });
+
+test("splitParts: one quote per part of a split quote, same cue and speaker", () => {
+  const parts = extractQuotes(article, { splitParts: true }).filter((q) => q.direct && q.speaker === "Maria Okafor");
+  assert.deepEqual(
+    parts.map((q) => slice(article, q.content)),
+    ["“We looked at every option and none of them pays for itself,”", "“The cost would fall on ratepayers for decades.”"],
+  );
+  assert.equal(slice(article, parts[1]!.cue), "told");
+  const reyes = extractQuotes(article, { splitParts: true }).filter((q) => q.direct && q.speaker === "Daniel Reyes");
+  assert.equal(reyes.length, 2);
+});
