@@ -213,14 +213,20 @@ export function postOrder(root: HtmlElement): HtmlElement[] {
   return pre.reverse();
 }
 
-/** Whitespace-collapsed text content of an element (iterative). */
-export function textContent(el: HtmlElement): string {
+/**
+ * Whitespace-collapsed text content of an element (iterative). `limit` stops collecting after
+ * about that many raw characters, for callers that only want short texts (bylines, dates).
+ */
+export function textContent(el: HtmlElement, limit = Infinity): string {
   const parts: string[] = [];
   const stack: HtmlNode[] = [el];
+  let size = 0;
   while (stack.length) {
     const n = stack.pop()!;
     if (typeof n === "string") {
       parts.push(n);
+      size += n.length;
+      if (size > limit) break;
       continue;
     }
     if (n.tag === "br") parts.push(" ");

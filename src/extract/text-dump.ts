@@ -83,7 +83,7 @@ export function extractTextDump(text: string, opts: TextDumpOptions = {}): Extra
     prior.reason = "duplicate-title";
     dupTitle = prior.line.text;
   }
-  for (const v of verdicts) if (!v.keep) removed.push({ text: v.line.text, reason: v.reason ?? "boilerplate", offset: v.line.start });
+  for (const v of verdicts) if (!v.keep) removed.push({ text: text.slice(v.line.start, v.line.end), reason: v.reason ?? "boilerplate", offset: v.line.start });
   removed.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
 
   const body = verdicts.filter((v) => v.keep);

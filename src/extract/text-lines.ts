@@ -8,6 +8,8 @@ export interface Line {
   text: string;
   /** Offset of `text` in the input. */
   start: number;
+  /** End offset in the input. `input.slice(start, end)` equals `text` except for hard-wrapped paragraphs joined into one line. */
+  end: number;
   /** Index among non-blank lines. */
   index: number;
   blankBefore: boolean;
@@ -29,7 +31,7 @@ export function splitLines(text: string, from = 0): Line[] {
       if (out.length) out[out.length - 1]!.blankAfter = true;
       continue;
     }
-    out.push({ text: t, start: m.index + lead, index: out.length, blankBefore: blank, blankAfter: false });
+    out.push({ text: t, start: m.index + lead, end: m.index + lead + t.length, index: out.length, blankBefore: blank, blankAfter: false });
     blank = false;
   }
   return out;
@@ -387,10 +389,42 @@ export interface HeaderLine {
 /** Lines of a dump after its leading `date YYYY-MM-DD` header (if any), which may share the first line with page text. */
 export function dumpLines(text: string): { lines: Line[]; header: HeaderLine | null } {
   const m = /^[\s\ufeff]*date[:=]?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*/i.exec(text);
-  if (!m) return { lines: splitLines(text), header: null };
+  if (!m) return { lines: unwrap(splitLines(text)), header: null };
   const start = m[0].search(/\S/) >= 0 ? m[0].search(/date/i) : 0;
   const lines = splitLines(text, m[0].length);
   // The rest of the header's line is page text with no blank line before it.
   if (lines.length && lines[0]!.start === m[0].length) lines[0]!.blankBefore = false;
-  return { lines, header: { date: m[1]!, start, end: m[0].length } };
+  return { lines: unwrap(lines), header: { date: m[1]!, start, end: m[0].length } };
+}
+
+/**
+ * Text browsers (lynx -dump, w3m) and mail-style dumps wrap paragraphs at a fixed width. Such a
+ * dump is recognized by its short, even lines that often continue in lower case on the next
+ * line; its wrapped paragraphs are joined back into one line each, since every feature of the
+ * line model assumes a line is a whole block. Unwrapped dumps pass through unchanged.
+ */
+export function unwrap(lines: Line[]): Line[] {
+  const long = lines.filter((l) => l.text.length >= 30);
+  if (long.length < 5) return lines;
+  const lengths = long.map((l) => l.text.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)]!;
+  const maxLen = lengths[lengths.length - 1]!;
+  let continued = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!lines[i + 1]!.blankBefore && lines[i]!.text.length >= width * 0.6 && /^\p{Ll}/u.test(lines[i + 1]!.text)) continued++;
+  }
+  // Wrapped: no line much longer than the wrap width (<= 100 columns) and lower-case continuations common.
+  if (width > 100 || maxLen > width + 20 || continued < 0.15 * long.length) return lines;
+  const out: (Line & { wrapTail: number })[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const joins = prev !== undefined && !l.blankBefore && prev.wrapTail >= width * 0.6 && !/^(?:[•·*>▶►»|✓✔]|[-–—]\s|\d+[.)]\s)/u.test(l.text);
+    if (joins && prev) {
+      prev.text = `${prev.text} ${l.text}`;
+      prev.end = l.end;
+      prev.wrapTail = l.text.length;
+      prev.blankAfter = l.blankAfter;
+    } else out.push({ ...l, index: out.length, wrapTail: l.text.length });
+  }
+  return out.map(({ wrapTail: _, ...l }) => l);
 }
