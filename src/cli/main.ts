@@ -5,7 +5,7 @@ import { registerArticleCommands } from "./commands/articles.ts";
 import { registerBatchCommands, registerRowBatchCommands } from "./commands/batch.ts";
 import { registerStoryCommands } from "./commands/stories.ts";
 import { registerServeCommand } from "./commands/serve.ts";
-import { registerIngestCommand } from "./commands/ingest.ts";
+import { registerIngestCommand, registerWorkerCommand } from "./commands/ingest.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { fail } from "./context.ts";
 
@@ -20,6 +20,7 @@ program
   .showHelpAfterError("(run with --help for usage)");
 
 registerIngestCommand(program);
+registerWorkerCommand(program);
 registerArticleCommands(program);
 registerStoryCommands(program);
 registerServeCommand(program);

@@ -14,20 +14,33 @@ import type { CopyRecord, Store } from "../store/store.ts";
 const CLUSTER_STATE = "stories.clusterer";
 
 export class CorpusStages {
+  private seq = 0;
+
   private constructor(
     private readonly store: Store,
     private readonly copies: CopyIndex,
-    private readonly clusterer: StoryClusterer,
+    private clusterer: StoryClusterer,
   ) {}
 
   static async load(store: Store): Promise<CorpusStages> {
-    const copies = new CopyIndex();
-    // Replay stored fingerprints in ingestion order: the partition does not depend on order.
-    for (const { articleId, signature, meta } of await store.listSignatures()) {
-      copies.addFingerprint(articleId, decodeFingerprint(signature), meta);
+    const stages = new CorpusStages(store, new CopyIndex(), new StoryClusterer());
+    await stages.refresh();
+    return stages;
+  }
+
+  /**
+   * Catches up with what other processes stored (workers sharing a PostgreSQL store): fingerprints added
+   * since the last look, in the order they were stored, and the clusterer's latest state. Call it while
+   * holding the store's "corpus" lock.
+   */
+  async refresh(): Promise<void> {
+    // The partition does not depend on order, so replaying in storage order rebuilds the same groups.
+    for (const { seq, articleId, signature, meta } of await this.store.listSignatures(this.seq)) {
+      if (!this.copies.has(articleId)) this.copies.addFingerprint(articleId, decodeFingerprint(signature), meta);
+      this.seq = seq;
     }
-    const state = await store.getState<ClustererState>(CLUSTER_STATE);
-    return new CorpusStages(store, copies, new StoryClusterer({}, state ?? undefined));
+    const state = await this.store.getState<ClustererState>(CLUSTER_STATE);
+    if (state) this.clusterer = new StoryClusterer({}, state);
   }
 
   /** Files a newly stored article under its copy group; persists the fingerprint and the group's records. */

@@ -63,21 +63,38 @@ export class Dossier {
 
   // ------------------------------------------------------------------ ingest
 
-  async ingest(items: Iterable<InputItem> | AsyncIterable<InputItem>, opts: Omit<IngestOptions, "afterStore" | "prepare"> = {}): Promise<IngestSummary> {
+  /**
+   * Ingests items through every stage. With `shared` (workers on several machines sharing one store),
+   * corpus stages run under the store's "corpus" lock and first catch up with what other workers stored;
+   * per-article work (extraction, annotation) runs outside the lock, in parallel across workers.
+   */
+  async ingest(
+    items: Iterable<InputItem> | AsyncIterable<InputItem>,
+    opts: Omit<IngestOptions, "afterStore" | "prepare"> & { shared?: boolean } = {},
+  ): Promise<IngestSummary> {
     this.corpus ??= await CorpusStages.load(this.store);
     const corpus = this.corpus;
+    const corpusStep = <T>(fn: () => Promise<T>): Promise<T> =>
+      opts.shared
+        ? this.store.withLock("corpus", async () => {
+            await corpus.refresh();
+            const r = await fn();
+            await corpus.flush();
+            return r;
+          })
+        : fn();
     const summary = await ingestItems(this.store, this.config, items, {
       ...opts,
       prepare: (a) => withEstimatedDate(a),
       afterStore: async (stored) => {
-        const group = await corpus.addCopies(stored);
+        const group = await corpusStep(() => corpus.addCopies(stored));
         const article = await this.refineDates(stored, group);
         const ann = annotateText(article);
         await this.store.putAnnotations(article.id, ann, ANNOTATION_VERSION);
-        await corpus.addStory(article, ann, group.map((m) => m.articleId));
+        await corpusStep(() => corpus.addStory(article, ann, group.map((m) => m.articleId)));
       },
     });
-    await corpus.flush();
+    if (!opts.shared) await corpus.flush();
     return summary;
   }
 

@@ -129,8 +129,10 @@ export interface Store {
   // --- copies (fingerprints, LSH bands, groups) ---
   putSignature(articleId: string, signature: Uint8Array, bandKeys: string[], meta?: SignatureMeta): Promise<void>;
   getSignature(articleId: string): Promise<Uint8Array | null>;
-  /** Every stored signature in the order they were stored (to rebuild an in-memory index). */
-  listSignatures(): Promise<{ articleId: string; signature: Uint8Array; meta: SignatureMeta }[]>;
+  /** Stored signatures in the order they were stored, after a sequence number (to rebuild or catch up an in-memory index). */
+  listSignatures(afterSeq?: number): Promise<{ seq: number; articleId: string; signature: Uint8Array; meta: SignatureMeta }[]>;
+  /** Runs fn while holding a named lock shared by every process using this store (corpus stages run one at a time). */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   lshCandidates(bandKeys: string[]): Promise<string[]>;
   putCopies(records: CopyRecord[]): Promise<void>;
   getCopyGroup(articleId: string): Promise<CopyRecord[]>;

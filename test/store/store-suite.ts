@@ -136,6 +136,27 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     assert.deepEqual(hits.map((h) => [h.id, h.copies]), [[a.id, 1]]);
   });
 
+  withStore("signatures list after a sequence number; the lock serializes callers", async (s) => {
+    const a = sampleArticle("First signed.");
+    const b = sampleArticle("Second signed.");
+    await s.putArticle(a, null);
+    await s.putArticle(b, null);
+    await s.putSignature(a.id, new Uint8Array([9]), ["k"]);
+    const first = await s.listSignatures();
+    await s.putSignature(b.id, new Uint8Array([8]), ["k"]);
+    const later = await s.listSignatures(first[first.length - 1]!.seq);
+    assert.deepEqual(later.map((x) => x.articleId), [b.id]);
+    const order: string[] = [];
+    const slow = (tag: string, ms: number) => s.withLock("t", async () => {
+      order.push(`${tag}+`);
+      await new Promise((r) => setTimeout(r, ms));
+      order.push(`${tag}-`);
+      return tag;
+    });
+    assert.deepEqual(await Promise.all([slow("a", 30), slow("b", 1)]), ["a", "b"]);
+    assert.deepEqual(order, ["a+", "a-", "b+", "b-"]);
+  });
+
   withStore("stories and state blobs", async (s) => {
     const a = sampleArticle("Story text.");
     await s.putArticle(a, null);

@@ -99,18 +99,26 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
-    try {
-      await c.query("BEGIN");
-      const r = await fn(c);
-      await c.query("COMMIT");
-      return r;
-    } catch (e) {
-      await c.query("ROLLBACK");
-      throw e;
-    } finally {
-      c.release();
+  /** A transaction, retried when PostgreSQL aborts it as a deadlock or serialization victim. */
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, attempts = 4): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const c = await this.pool.connect();
+      try {
+        await c.query("BEGIN");
+        const r = await fn(c);
+        await c.query("COMMIT");
+        return r;
+      } catch (e) {
+        await c.query("ROLLBACK");
+        const code = (e as { code?: string }).code;
+        if ((code === "40P01" || code === "40001") && attempt < attempts) {
+          await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+          continue;
+        }
+        throw e;
+      } finally {
+        c.release();
+      }
     }
   }
 
@@ -266,7 +274,8 @@ export class PostgresStore implements Store {
       }
       const counts = new Map<string, number>();
       for (const m of ann.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-      for (const e of ann.entities) {
+      // Entities in key order: concurrent annotators lock shared rows in the same order (no deadlocks).
+      for (const e of [...ann.entities].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
         const prior = await c.query(`SELECT roles_json, aliases_json FROM ${this.t("entities")} WHERE key = $1 FOR UPDATE`, [e.key]);
         const roles = [...new Set([...(prior.rows[0]?.roles_json ?? []), ...e.roles])];
         const aliases = [...new Set([...(prior.rows[0]?.aliases_json ?? []), ...e.aliases])];
@@ -362,9 +371,24 @@ export class PostgresStore implements Store {
     return rows.length ? new Uint8Array(rows[0].sig) : null;
   }
 
-  async listSignatures(): Promise<{ articleId: string; signature: Uint8Array; meta: SignatureMeta }[]> {
-    const { rows } = await this.pool.query(`SELECT article_id, sig, meta_json FROM ${this.t("signatures")} ORDER BY seq`);
-    return rows.map((r) => ({ articleId: r.article_id, signature: new Uint8Array(r.sig), meta: r.meta_json ?? {} }));
+  async listSignatures(afterSeq = 0): Promise<{ seq: number; articleId: string; signature: Uint8Array; meta: SignatureMeta }[]> {
+    const { rows } = await this.pool.query(`SELECT seq, article_id, sig, meta_json FROM ${this.t("signatures")} WHERE seq > $1 ORDER BY seq`, [afterSeq]);
+    return rows.map((r) => ({ seq: Number(r.seq), articleId: r.article_id, signature: new Uint8Array(r.sig), meta: r.meta_json ?? {} }));
+  }
+
+  /** A session-level advisory lock on a dedicated connection: held across machines until fn settles. */
+  async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query("SELECT pg_advisory_lock(hashtext($1))", [`${this.schema}:${name}`]);
+      try {
+        return await fn();
+      } finally {
+        await c.query("SELECT pg_advisory_unlock(hashtext($1))", [`${this.schema}:${name}`]);
+      }
+    } finally {
+      c.release();
+    }
   }
 
   async lshCandidates(bandKeys: string[]): Promise<string[]> {

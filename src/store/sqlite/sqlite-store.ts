@@ -307,9 +307,19 @@ export class SqliteStore implements Store {
     return r ? new Uint8Array(r.sig as Buffer) : null;
   }
 
-  async listSignatures(): Promise<{ articleId: string; signature: Uint8Array; meta: SignatureMeta }[]> {
-    const rows = this.db.prepare("SELECT article_id, sig, meta_json FROM signatures ORDER BY rowid").all() as Row[];
-    return rows.map((r) => ({ articleId: r.article_id, signature: new Uint8Array(r.sig as Buffer), meta: JSON.parse(r.meta_json ?? "{}") }));
+  async listSignatures(afterSeq = 0): Promise<{ seq: number; articleId: string; signature: Uint8Array; meta: SignatureMeta }[]> {
+    const rows = this.db.prepare("SELECT rowid AS seq, article_id, sig, meta_json FROM signatures WHERE rowid > ? ORDER BY rowid").all(afterSeq) as Row[];
+    return rows.map((r) => ({ seq: r.seq, articleId: r.article_id, signature: new Uint8Array(r.sig as Buffer), meta: JSON.parse(r.meta_json ?? "{}") }));
+  }
+
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  /** One process owns an embedded database; the lock serializes callers within it. */
+  async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.locks.get(name) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    this.locks.set(name, run.catch(() => undefined));
+    return run;
   }
 
   async lshCandidates(bandKeys: string[]): Promise<string[]> {
