@@ -234,6 +234,8 @@ async function main(): Promise<void> {
     const rows: [string, CannonResult, number][] = [];
     const run = async (label: string, path: string | (() => string)) => {
       const next = typeof path === "function" ? path : () => path;
+      // 3 s unmeasured warm-up per route (JIT, and collecting the garbage left by the first view computation).
+      await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { "accept-encoding": "gzip" }, requests: [{ method: "GET", setupRequest: (req: Record<string, unknown>) => ({ ...req, path: next() }) }] });
       const cpu0 = await serverCpuMs();
       const r = await autocannon({
         url,

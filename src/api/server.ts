@@ -66,6 +66,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
 async function prewarm(app: ReturnType<typeof createApp>): Promise<void> {
   try {
+    // The story list backs every article page (its story and storyline); the storyline list the front page.
+    await app.request("/api/stories?limit=1");
     const lines = (await (await app.request("/api/storylines")).json()) as { items?: { id: string }[] };
     const top = lines.items?.[0];
     if (top) await app.request(`/api/storylines/${encodeURIComponent(top.id)}`);

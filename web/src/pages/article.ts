@@ -158,6 +158,6 @@ function removedList(v: ArticleView): Node {
   return h(
     "ol",
     { class: "removed" },
-    removed.map((r) => h("li", { "data-reason": r.reason }, h("span", { class: "reason" }, r.reason), h("span", { class: "removed-text" }, clip(r.text, 600)))),
+    removed.map((r) => h("li", { "data-reason": r.reason }, h("span", { class: "reason" }, r.reason.replace(/-/g, " ")), h("span", { class: "removed-text" }, clip(r.text, 600)))),
   );
 }
