@@ -209,3 +209,28 @@ test("a long dump (5,000 lines) and a single huge line are handled without overf
   for (const r of a.removed) assert.ok(r.offset! >= 0 && r.offset! + r.text.length <= input.length);
   assert.throws(() => extractTextDump("x".repeat(300_000)), (e: unknown) => e instanceof DossierError && e.code === "NO_CONTENT");
 });
+
+test("a dump hard-wrapped at 72 columns (lynx -dump style) is unwrapped into paragraphs first", () => {
+  const { input, expected } = fixture("text-wire-dump");
+  const wrap = (line: string) => {
+    const out: string[] = [];
+    let cur = "";
+    for (const word of line.split(" ")) {
+      if (cur && `${cur} ${word}`.length > 72) {
+        out.push(cur);
+        cur = word;
+      } else cur = cur ? `${cur} ${word}` : word;
+    }
+    return [...out, cur].join("\n");
+  };
+  const wrapped = input.split("\n").map(wrap).join("\n");
+  const a = extractTextDump(wrapped);
+  for (const s of expected.with) assert.ok(a.text.includes(s), `missing: ${s}`);
+  for (const s of ["AP Photo", "Other news", "Farm groups returned", "Share"]) assert.ok(!a.text.includes(s), `should be removed: ${s}`);
+  assert.equal(a.text.split("\n\n").length, 8);
+  assert.equal(a.dateline, "GENEVA");
+  // Removals still point at the input, newlines of the wrapped paragraph included.
+  assertOffsets(wrapped, a.removed);
+  // Article text differs from the input only where wrapped lines were joined.
+  for (const p of a.text.split("\n\n")) assert.ok(wrapped.replace(/\n(?=\S)/g, " ").includes(p) || wrapped.includes(p));
+});
