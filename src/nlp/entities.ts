@@ -334,8 +334,9 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
     let d: Draft;
     let mentionKind: EntityKind;
     // A span the tagger calls a person stays a person when its word is part of a full person name
-    // in the article ("Michael Jordan" … "Jordan"); otherwise a lone country name is the country.
-    const isPer = span.type === "PER" && (!countryByName(surface) || personWords.has(surface));
+    // in the article ("Michael Jordan" … "Jordan"); otherwise a lone country or capital name
+    // ("Jordan", "Washington") is the country or capital.
+    const isPer = span.type === "PER" && (!(countryByName(surface) ?? countryOfCapital(surface)) || personWords.has(surface));
     const country = isPer ? undefined : countryByName(surface);
     const demonym = country || isPer ? undefined : countryByDemonymWord(surface);
     const capital = country || demonym || isPer ? undefined : countryOfCapital(surface);

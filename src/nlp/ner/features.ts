@@ -140,9 +140,10 @@ export function wordFeatures(w: string, offset: number, res: FeatureResources): 
     out.push(`${p}l=${lw}`, `${p}sh=${shortShape(w)}`);
     if (cl) for (let k = 0; k < cl.length; k++) out.push(`${p}c${k}=${cl[k]}`);
     if (lw.length > 3) out.push(`${p}s3=${lw.slice(-3)}`);
+    if (isCapitalized(w) && LETTER_RE.test(w)) out.push(`${p}lr=${res.lowerRatio.get(w.length > 1 && isAllCaps(w) ? titleCase(w) : w) ?? "none"}`);
   } else {
-    out.push(`${p}l=${lw}`);
-    if (cl) out.push(`${p}c1=${cl[1]}`);
+    out.push(`${p}l=${lw}`, `${p}sh=${shortShape(w)}`);
+    if (cl) out.push(`${p}c1=${cl[1]}`, `${p}c2=${cl[2]}`);
   }
   return out;
 }
