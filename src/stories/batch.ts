@@ -4,7 +4,7 @@
 // same time damping as the online pass), and storylines are rebuilt by group-average clustering
 // over articles, starting from whole stories.
 
-import { StoryClusterer, dayNumber, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
+import { StoryClusterer, dayNumber, dayRange, gapDays, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
 import { dot, weigh, type SparseVector } from "./vectors.ts";
 import { termCounts, type FeatureOptions } from "./features.ts";
 
@@ -63,12 +63,6 @@ function isCopy(d: ClusterDoc, ids: ReadonlySet<string>): boolean {
   return !!d.copyOf && d.copyOf !== d.id && ids.has(d.copyOf);
 }
 
-function timeFactor(day: number | null, span: readonly [number, number] | undefined, grace: number, tau: number): number {
-  if (day === null || !span) return 1;
-  const gap = Math.max(0, span[0] - day, day - span[1]);
-  return gap <= grace ? 1 : Math.exp(-(gap - grace) / tau);
-}
-
 function collect(docs: readonly ClusterDoc[], storyOf: Map<string, string>, lineOf: Map<string, string>): BatchResult {
   const stories = new Map<string, BatchStory>();
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -107,7 +101,7 @@ function refine(
   const inBatch = new Set(docs.map((d) => d.id));
   const originals = docs.filter((d) => !isCopy(d, inBatch));
   const vec = new Map<string, SparseVector>(originals.map((d) => [d.id, c.vectorize(d).vector]));
-  const day = new Map(originals.map((d) => [d.id, dayNumber(d.date)]));
+  const range = new Map(originals.map((d) => [d.id, dayRange(d.date)]));
   const passes = options.passes ?? 2;
   for (let p = 0; p < passes; p++) {
     const sums = new Map<string, SparseVector>();
@@ -117,10 +111,10 @@ function refine(
       const sum = sums.get(s) ?? {};
       for (const [k, w] of Object.entries(vec.get(d.id)!)) sum[k] = (sum[k] ?? 0) + w;
       sums.set(s, sum);
-      const dd = day.get(d.id);
-      if (dd !== null && dd !== undefined) {
+      const r = range.get(d.id);
+      if (r) {
         const sp = spans.get(s);
-        spans.set(s, sp ? [Math.min(sp[0], dd), Math.max(sp[1], dd)] : [dd, dd]);
+        spans.set(s, sp ? [Math.min(sp[0], r[0]), Math.max(sp[1], r[1])] : [r[0], r[1]]);
       }
     }
     const n2 = new Map([...sums].map(([s, v]) => [s, dot(v, v)]));
@@ -135,7 +129,8 @@ function refine(
         // Leave-one-out for the article's own story: |sum - v|² = |sum|² - 2 sum·v + |v|² (|v| = 1).
         const cos = s === own ? (dv - 1) / Math.sqrt(Math.max(1e-12, n2.get(s)! - 2 * dv + 1)) : dv / Math.sqrt(n2.get(s)!);
         // The same time damping as the online pass: refinement must not undo what dates kept apart.
-        const sim = cos * timeFactor(day.get(d.id) ?? null, spans.get(s), o.graceDays, o.tauDays);
+        const gap = gapDays(range.get(d.id), spans.get(s));
+        const sim = cos * (gap <= o.graceDays ? 1 : Math.exp(-(gap - o.graceDays) / o.tauDays));
         if (sim > bestSim) {
           bestSim = sim;
           best = s;

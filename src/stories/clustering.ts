@@ -130,9 +130,24 @@ export function dayNumber(date: string | null | undefined): number | null {
   return Math.floor(Date.UTC(y, mo - 1, d) / DAY);
 }
 
-function gapDays(day: number | null, span: readonly [number, number] | undefined): number {
-  if (day === null || !span) return 0;
-  return Math.max(0, span[0] - day, day - span[1]);
+/** First and last day (epoch days) a date covers: a day is itself, "2024-11" all of November, "2024" the year. */
+export function dayRange(date: string | null | undefined): [number, number] | null {
+  if (!date) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date);
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[3]) {
+    const d = Math.floor(Date.UTC(y, Number(m[2]) - 1, Number(m[3])) / DAY);
+    return [d, d];
+  }
+  if (m[2]) return [Math.floor(Date.UTC(y, Number(m[2]) - 1, 1) / DAY), Math.floor(Date.UTC(y, Number(m[2]), 0) / DAY)];
+  return [Math.floor(Date.UTC(y, 0, 1) / DAY), Math.floor(Date.UTC(y, 11, 31) / DAY)];
+}
+
+/** Days between two date ranges (0 when they overlap). */
+export function gapDays(a: readonly [number, number] | null | undefined, b: readonly [number, number] | null | undefined): number {
+  if (!a || !b) return 0;
+  return Math.max(0, b[0] - a[1], a[0] - b[1]);
 }
 
 function damp(gap: number, grace: number, tau: number): number {
@@ -311,12 +326,13 @@ export class StoryClusterer {
     const counts = termCounts(doc.text, doc.title, doc.entities, this.options.features);
     if (!this.frozenIdf) observe(st.idf, counts);
     const vector = this.docVector(counts);
-    const day = dayNumber(date);
+    const range = dayRange(date);
+    const day = range ? range[1] : null;
     if (date) st.clock = maxDate(st.clock, date);
 
     const o = this.options;
     const query = topQuery(vector, o.queryTerms);
-    const best = this.best(this.storyIndex, st.stories, vector, query, day, o.graceDays, o.tauDays);
+    const best = this.best(this.storyIndex, st.stories, vector, query, range, o.graceDays, o.tauDays);
     let story: ClusterState;
     let created = false;
     let similarity = 0;
@@ -328,7 +344,7 @@ export class StoryClusterer {
       st.stories[story.id] = story;
       this.openStories.add(story);
       created = true;
-      const line = this.best(this.lineIndex, st.storylines, vector, query, day, o.storylineGraceDays, o.storylineTauDays);
+      const line = this.best(this.lineIndex, st.storylines, vector, query, range, o.storylineGraceDays, o.storylineTauDays);
       let storyline: ClusterState;
       if (line && line.sim >= o.storylineThreshold) storyline = st.storylines[line.id]!;
       else {
@@ -363,7 +379,7 @@ export class StoryClusterer {
     pool: Record<string, ClusterState>,
     vector: SparseVector,
     query: string[],
-    day: number | null,
+    range: [number, number] | null,
     grace: number,
     tau: number,
   ): { id: string; sim: number } | null {
@@ -413,7 +429,7 @@ export class StoryClusterer {
         const y = c.sum[k];
         if (y !== undefined) d += vector[k]! * y;
       }
-      const sim = (d / (Math.sqrt(this.norm2.get(id)!) || 1)) * damp(gapDays(day, this.span.get(id)), grace, tau);
+      const sim = (d / (Math.sqrt(this.norm2.get(id)!) || 1)) * damp(gapDays(range, this.span.get(id)), grace, tau);
       if (sim > bestSim || (sim === bestSim && bestId !== null && id < bestId)) {
         bestSim = sim;
         bestId = id;
@@ -459,8 +475,8 @@ export class StoryClusterer {
   }
 
   private cacheSpan(c: ClusterState): void {
-    const f = dayNumber(c.first), l = dayNumber(c.last);
-    if (f !== null && l !== null) this.span.set(c.id, [f, l]);
+    const f = dayRange(c.first), l = dayRange(c.last);
+    if (f && l) this.span.set(c.id, [Math.min(f[0], l[0]), Math.max(f[1], l[1])]);
   }
 
   private index(index: TermIndex, c: ClusterState): void {

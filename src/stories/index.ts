@@ -1,4 +1,4 @@
-export { StoryClusterer, DEFAULT_CLUSTER_OPTIONS, dayNumber } from "./clustering.ts";
+export { StoryClusterer, DEFAULT_CLUSTER_OPTIONS, dayNumber, dayRange, gapDays } from "./clustering.ts";
 export type { ClusterDoc, ClusterOptions, ClusterState, ClustererState, AddResult } from "./clustering.ts";
 export { clusterBatch, resultOf, groupAverageLink, DEFAULT_STORYLINE_FEATURES, DEFAULT_LINK_THRESHOLD } from "./batch.ts";
 export type { BatchOptions, BatchResult, BatchStory } from "./batch.ts";

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { StoryClusterer, dayNumber, type ClusterDoc } from "../../src/stories/clustering.ts";
+import { StoryClusterer, dayNumber, dayRange, gapDays, type ClusterDoc } from "../../src/stories/clustering.ts";
 import { clusterBatch } from "../../src/stories/batch.ts";
 import { termCounts, stem } from "../../src/stories/features.ts";
 
@@ -125,6 +125,14 @@ test("dayNumber reads days, months and years", () => {
   assert.equal(dayNumber("1970"), dayNumber("1970-07-01"));
   assert.equal(dayNumber("soon"), null);
   assert.equal(dayNumber(null), null);
+});
+
+test("a month or year date covers its whole period: no time gap to a day inside it", () => {
+  assert.deepEqual(dayRange("1970-02"), [31, 58]);
+  assert.equal(gapDays(dayRange("2024-11"), dayRange("2024-11-29")), 0);
+  assert.equal(gapDays(dayRange("2024-11-29"), dayRange("2024-12-03")), 4);
+  assert.equal(gapDays(dayRange("2024"), dayRange("2024-06-01")), 0);
+  assert.equal(gapDays(dayRange("2023"), null), 0);
 });
 
 test("property: every article gets exactly one story, stories partition the articles, storylines contain stories", () => {
