@@ -359,7 +359,7 @@ function chooseAuthor(
     if (!isAuthor) return;
     if (/avatar|bio\b|biography|about|img|image|photo|description/.test(hint)) return;
     const nameEl = findAll(el, (c) => (c.attrs.itemprop ?? "") === "name")[0];
-    const t = textContent(nameEl ?? el, 400);
+    const t = textContent(nameEl ?? el, 2000);
     if (t && t.length <= 80 && /\p{L}/u.test(t)) {
       found = cleanAuthor(t);
       if (found) return false;
@@ -456,13 +456,13 @@ function chooseDate(
     if (found) return false;
     const ip = el.attrs.itemprop ?? "";
     if (ip === "datePublished" || ip === "dateCreated") {
-      found = parseDateString(el.attrs.content ?? el.attrs.datetime ?? textContent(el, 400));
+      found = parseDateString(el.attrs.content ?? el.attrs.datetime ?? textContent(el, 2000));
       if (found) return false;
     }
     if (el.tag === "time") {
       const hint = `${el.attrs.class ?? ""} ${el.parent?.attrs.class ?? ""}`.toLowerCase();
       if (/modif|updat/.test(hint)) return;
-      found = parseDateString(el.attrs.datetime ?? textContent(el, 400));
+      found = parseDateString(el.attrs.datetime ?? textContent(el, 2000));
       if (found) return false;
     }
   });
@@ -494,7 +494,7 @@ function chooseDate(
     if (textDate) return false;
     const hint = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`.toLowerCase();
     if (!/date|time|posted|published|meta|byline/.test(hint) || /update|modif/.test(hint)) return;
-    const t = textContent(el, 400);
+    const t = textContent(el, 2000);
     if (t.length > 200) return;
     textDate = parseDateString(t);
     if (textDate) return false;
