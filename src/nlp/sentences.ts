@@ -41,8 +41,10 @@ export function splitSentences(text: string): Span[] {
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const stop = m.index + m[0].length;
       if (m[0][0] === ".") {
-        const before = s.slice(begin, m.index).match(/(\S+)$/);
-        const word = before ? before[1] : "";
+        // The word before the stop: scan back to the last space (a regex on the slice would be quadratic on long lines).
+        let k = m.index;
+        while (k > begin && !/\s/.test(s[k - 1]!)) k--;
+        const word = s.slice(k, m.index);
         const bare = word.replace(/^[("“'‘]+/, "");
         // Abbreviation or initial ("J. Smith", "U.S."), unless the next word clearly starts a sentence.
         const next = s.slice(stop).match(/^\s+(\S)/);
