@@ -112,15 +112,14 @@ export function buildTimeline(articles: readonly TimelineArticle[], opts: Timeli
     if (a.date && !a.dateEstimated) {
       const precision = precisionOf(a.date);
       if (precision) {
-        // The lead reports what happened on (or just before) the day of publication.
-        // Statements among the first few sentences (a headline line or a credit does not use up the lead).
+        // The lead (its first statements: a headline fragment or a credit line does not count)
+        // reports what happened on, or just before, the day of publication.
         let taken = 0;
         for (let i = 0; i < sentences.length && taken < o.leadSentences; i++) {
           if (!isStatement(a.text, sentences[i]!)) continue;
           taken++;
-          const names = mentionedIn.get(i);
-          if (names && !names.has(a.date)) continue; // about another date
-          if (names?.has(a.date)) continue; // already evidence at full weight
+          // A sentence that names a date is already evidence for it (or about another date).
+          if (mentionedIn.has(i)) continue;
           addEvidence(a.date, precision, { articleId: a.id, source, span: sentences[i]!, weight: o.publicationWeight, position: i });
         }
       }
