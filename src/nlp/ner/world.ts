@@ -252,7 +252,7 @@ export const BODIES: readonly Body[] = BODY_TABLE.trim()
     return { name: name!, aliases: aliases ? aliases.split(",").map((x) => x.trim()).filter(Boolean) : [], side: side?.trim() || null };
   });
 
-const norm = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ").trim();
+const norm = (s: string) => (/[’\s]/.test(s) ? s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ").trim() : s.toLowerCase());
 
 const countryByAlias = new Map<string, Country>();
 const countryByDemonym = new Map<string, Country>();
