@@ -262,8 +262,8 @@ function dateNear(raw: Block[], first: Block | null): { date: string | null; lab
   return { date: updated, labelled: updated !== null };
 }
 
-const BYLINE_LABEL = /^(by|written by|author|authors|posted by|words by|story by|text by|reviewed by|about the author)[:\s]*$/i;
-const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Aa]uthor:)\s+(\p{Lu}.{1,80})$/u;
+const BYLINE_LABEL = /^(by|written by|author|authors|posted by|words by|story by|text by|reviewed by|about the author|article by|contributors?)[:\s]*$/i;
+const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Aa]uthors?|[Cc]ontributors?):?\s+(\p{Lu}.{1,80})$/u;
 
 /**
  * A visible byline: "By Jane Doe" or a "Written by" label followed by the name, within the 40
@@ -288,9 +288,10 @@ function bylineNear(raw: Block[], first: Block | null, last: Block | null): stri
     const a = fromBlock(i, true);
     if (a) return a;
   }
-  let end = last ? raw.findIndex((b) => b.owner === last.owner) : -1;
+  const end = last ? raw.findIndex((b) => b.owner === last.owner) : -1;
   if (end < 0) return null;
-  for (let i = end; i < Math.min(raw.length, end + 20); i++) {
+  // "By ..." lines inside the text, then an author box just after it.
+  for (let i = at + 5; i < Math.min(raw.length, end + 20); i++) {
     const a = fromBlock(i, false);
     if (a) return a;
   }

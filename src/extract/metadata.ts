@@ -316,6 +316,9 @@ function joinNames(list: string[]): string | null {
 
 const SCRIPT_AUTHOR = /\\?"author\\?"\s*:\s*\{[^{}]{0,200}?\\?"name\\?"\s*:\s*\\?"([^"\\]{2,80})\\?"/;
 
+// Analytics data layers: "authors":["Jane Doe"], 'authors': 'Jane Doe', "pagePostAuthor":"Jane Doe".
+const SCRIPT_AUTHOR_FLAT = /\\?["'](?:authors?|pagePostAuthor|authorName|author_name)\\?["']\s*:\s*\[?\s*\\?["']([^"'\\{}[\]]{2,80})\\?["']/;
+
 function chooseAuthor(
   page: ParsedPage,
   meta: Map<string, string[]>,
@@ -339,6 +342,17 @@ function chooseAuthor(
     if (a && !looksLikeOrg(a, ld)) return a;
     orgAuthor = a ?? joinNames(names(list));
   }
+  // Ghost/Yoast put the byline in Twitter card labels: twitter:label1="Written by", twitter:data1=name.
+  for (let i = 1; i <= 4; i++) {
+    const label = meta.get(`twitter:label${i}`)?.[0];
+    const data = meta.get(`twitter:data${i}`)?.[0];
+    if (label && data && /written by|author/i.test(label)) {
+      const a = cleanAuthor(data);
+      if (a) return a;
+    }
+  }
+  const citation = meta.get("citation_author");
+  if (citation?.length) return citation.join(", ");
   const m = meta.get("author") ?? meta.get("article:author") ?? meta.get("dc.creator") ?? meta.get("sailthru.author") ?? meta.get("parsely-author") ?? meta.get("byl");
   if (m) {
     const a = joinNames(m);
@@ -368,9 +382,11 @@ function chooseAuthor(
   if (found) return found;
   if (rawHtml) {
     // Script state ("author":{"id":21,"name":"Jane Doe"}), escaped or not.
-    const sm = SCRIPT_AUTHOR.exec(rawHtml);
-    const a = sm ? cleanAuthor(sm[1]!) : null;
-    if (a) return a;
+    for (const re of [SCRIPT_AUTHOR, SCRIPT_AUTHOR_FLAT]) {
+      const sm = re.exec(rawHtml);
+      const a = sm ? cleanAuthor(sm[1]!) : null;
+      if (a) return a;
+    }
   }
   if (orgAuthor) return orgAuthor;
   // Nothing names a writer: the publishing organization signs the page.
