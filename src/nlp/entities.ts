@@ -305,6 +305,11 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
   const persons: Draft[] = [];
   const mentions: Mention[] = [];
 
+  // Generic bodies ("Foreign Ministry") get the side into their key: China's and Japan's differ.
+  const bodyHasOwnSide = (name: string) => {
+    const b = bodyByName(name);
+    return !b || b.side !== null;
+  };
   const upsert = (kind: EntityKind, name: string, side: string | null, surface: string, pos: number): Draft => {
     const key = entityKey(kind, side && kind === "org" && !bodyHasOwnSide(name) ? `${name} (${side})` : name);
     let d = drafts.get(key);
@@ -322,10 +327,6 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
     d.side ??= side;
     d.lastSeen = pos;
     return d;
-  };
-  const bodyHasOwnSide = (name: string) => {
-    const b = bodyByName(name);
-    return !b || b.side !== null;
   };
   const countryDraft = (c: Country, surface: string, pos: number) => upsert("place", c.name, c.name, surface, pos);
 
@@ -356,7 +357,7 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
     } else if (capital && isMetonymic(text, span)) {
       d = upsert("org", governmentName(capital.name), capital.name, surface, span.start);
       mentionKind = "org";
-    } else if (span.type === "PER") {
+    } else if (isPer) {
       d = resolvePerson(personName(surface), surface, span.start, persons, upsert);
       mentionKind = "person";
     } else {

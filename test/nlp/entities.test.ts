@@ -221,3 +221,10 @@ test("capitals as markets or places are not governments; as actors they are", ()
     .map((m) => `${m.text}:${m.kind}`);
   assert.deepEqual(kinds, ["Tokyo:place", "London:place", "Tokyo:org", "Washington:org", "Moscow:org", "Moscow:org"]);
 });
+
+test("a capital the tagger took for a person is a place when used as one", () => {
+  const text = "The delegation visited Washington last week.";
+  const start = text.indexOf("Washington");
+  const { mentions } = resolveEntities(text, [{ start, end: start + 10, type: "PER", text: "Washington" }]);
+  assert.deepEqual(mentions.map((m) => `${m.kind}:${m.entity}`), ["place:place:washington"]);
+});
