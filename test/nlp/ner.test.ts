@@ -142,3 +142,12 @@ test("initials and abbreviations keep their full stop, as in CoNLL", () => {
   );
   assert.ok(spansOf(text).includes("PER:Mary J. Blige"), spansOf(text).join(", "));
 });
+
+test("a name tagged with several types in one document takes its majority type", async () => {
+  const { harmonizeTypes } = await import("../../src/nlp/ner/consistency.ts");
+  const words = [["Acme", "won", "."], ["Acme", "lost", "."], ["Acme", "drew", "."], ["Lee", "Ray", "left"]];
+  const tags = [["B-ORG", "O", "O"], ["B-LOC", "O", "O"], ["B-ORG", "O", "O"], ["B-PER", "I-PER", "O"]];
+  const out = harmonizeTypes(words, tags);
+  assert.deepEqual(out.map((t) => t[0]), ["B-ORG", "B-ORG", "B-ORG", "B-PER"]);
+  assert.equal(tags[1]![0], "B-LOC", "input not mutated");
+});

@@ -39,3 +39,38 @@ export function propagatePersonNames(words: readonly (readonly string[])[], tags
     return tg;
   });
 }
+
+/**
+ * One type per name within a document: a name tagged with several types takes the type it has
+ * most often (ties keep each mention's own type). PER/ORG/LOC F1 on eng.testa 0.9082 → 0.9093.
+ * (Also tagging untagged repeats of a one-word name was tried: +0.0003, not kept.)
+ */
+export function harmonizeTypes(words: readonly (readonly string[])[], tags: readonly (readonly string[])[]): string[][] {
+  const votes = new Map<string, Map<string, number>>();
+  const spans: { k: number; i: number; j: number; key: string; type: string }[] = [];
+  words.forEach((ws, k) => {
+    const tg = tags[k]!;
+    for (let i = 0; i < tg.length; i++) {
+      if (!tg[i]!.startsWith("B-")) continue;
+      const type = tg[i]!.slice(2);
+      let j = i + 1;
+      while (j < tg.length && tg[j] === `I-${type}`) j++;
+      const key = ws.slice(i, j).join(" ");
+      spans.push({ k, i, j, key, type });
+      const v = votes.get(key) ?? new Map<string, number>();
+      v.set(type, (v.get(type) ?? 0) + 1);
+      votes.set(key, v);
+      i = j - 1;
+    }
+  });
+  const out = tags.map((t) => [...t]);
+  for (const s of spans) {
+    const v = votes.get(s.key)!;
+    if (v.size < 2) continue;
+    const ranked = [...v].sort((a, b) => b[1] - a[1]);
+    if (ranked[0]![1] === ranked[1]![1] || ranked[0]![0] === s.type) continue;
+    const t = ranked[0]![0];
+    for (let x = s.i; x < s.j; x++) out[s.k]![x] = `${x === s.i ? "B" : "I"}-${t}`;
+  }
+  return out;
+}

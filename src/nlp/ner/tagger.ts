@@ -21,7 +21,7 @@ import {
 import * as model from "./model.ts";
 import { deserializeModel, viterbi, type NerModel, type SerializedModel } from "./model.ts";
 import { normalizeWord, taggerSentences } from "./tokens.ts";
-import { propagatePersonNames } from "./consistency.ts";
+import { harmonizeTypes, propagatePersonNames } from "./consistency.ts";
 
 // Module-local copies: under tsx imported bindings are getter calls, which cost ~15% in the hot loops.
 const NT = model.NT;
@@ -169,7 +169,7 @@ export class NerTagger {
     const norm = sentences.map((s) => s.map(normalizeWord));
     const doc = docContext(norm);
     const tags = norm.map((s) => Array.from(this.decode(s, doc), (t) => TAGS[t]!));
-    return propagatePersonNames(norm, tags);
+    return harmonizeTypes(norm, propagatePersonNames(norm, tags));
   }
 
   /** CoNLL-2003 tags (IOB1, as in eng.train and what score-ner.mjs reads) for the sentences of one document. */
