@@ -30,6 +30,9 @@ import {
   type Country,
 } from "./ner/world.ts";
 
+/** Version of the resolution rules and gazetteer, for stage records; bump when they change. */
+export const ENTITIES_VERSION = "1.0.0";
+
 export interface ResolveOptions {
   /** Dateline place of the article ("BEIJING"), used to decide whose "Foreign Ministry" is meant. */
   dateline?: string | null;

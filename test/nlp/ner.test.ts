@@ -151,3 +151,12 @@ test("a name tagged with several types in one document takes its majority type",
   assert.deepEqual(out.map((t) => t[0]), ["B-ORG", "B-ORG", "B-ORG", "B-PER"]);
   assert.equal(tags[1]![0], "B-LOC", "input not mutated");
 });
+
+test("a missing model file is a READ_FAILED DossierError that says how to rebuild it", async () => {
+  const { NerTagger } = await import("../../src/nlp/ner/tagger.ts");
+  const { isDossierError } = await import("../../src/core/errors.ts");
+  assert.throws(
+    () => NerTagger.fromFile("/nonexistent/model.json.gz"),
+    (e: unknown) => isDossierError(e) && e.code === "READ_FAILED" && /train-ner/.test(e.message),
+  );
+});

@@ -5,6 +5,7 @@
 // and cached as model rows, so tagging a token is mostly adding a few dozen weight rows.
 
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import {
   OFFSETS,
@@ -18,6 +19,7 @@ import {
   type DocContext,
   type FeatureResources,
 } from "./features.ts";
+import { DossierError } from "../../core/errors.ts";
 import * as model from "./model.ts";
 import { deserializeModel, viterbi, type NerModel, type SerializedModel } from "./model.ts";
 import { normalizeWord, taggerSentences } from "./tokens.ts";
@@ -27,6 +29,9 @@ import { harmonizeTypes, propagatePersonNames } from "./consistency.ts";
 const NT = model.NT;
 const TAGS = model.TAGS;
 const IMPOSSIBLE = model.IMPOSSIBLE;
+
+/** Version of the tagger (code and shipped model) for stage records; bump when either changes. */
+export const NER_VERSION = "1.0.0";
 
 export type NerType = "PER" | "ORG" | "LOC" | "MISC";
 
@@ -59,8 +64,16 @@ export class NerTagger {
     this.ctx = contextIndex(model.features);
   }
 
+  /** Loads a model file (models/ner/model.json.gz); a missing or unreadable file is a READ_FAILED DossierError. */
   static fromFile(path: string | URL): NerTagger {
-    const json = JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as SerializedModel;
+    const name = path instanceof URL ? fileURLToPath(path) : path;
+    let json: SerializedModel;
+    try {
+      json = JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as SerializedModel;
+    } catch (e) {
+      throw new DossierError("READ_FAILED", name, `NER model: ${e instanceof Error ? e.message : String(e)} — rebuild it with \`npx tsx scripts/train-ner.ts\``);
+    }
+    if (json.format !== "dossier-ner-2") throw new DossierError("READ_FAILED", name, `NER model format ${String(json.format)}, expected dossier-ner-2 — rebuild it with \`npx tsx scripts/train-ner.ts\``);
     return new NerTagger(deserializeModel(json));
   }
 
