@@ -2,8 +2,8 @@ export { StoryClusterer, DEFAULT_CLUSTER_OPTIONS, dayNumber, dayRange, gapDays }
 export type { ClusterDoc, ClusterOptions, ClusterState, ClustererState, AddResult } from "./clustering.ts";
 export { clusterBatch, resultOf, groupAverageLink, DEFAULT_STORYLINE_FEATURES, DEFAULT_LINK_THRESHOLD } from "./batch.ts";
 export type { BatchOptions, BatchResult, BatchStory } from "./batch.ts";
-export { describeBatch, describeGroups, namesIn } from "./labels.ts";
-export type { Description } from "./labels.ts";
+export { describeBatch, describeGroups, namesIn, taggedNames } from "./labels.ts";
+export type { Description, LabelOptions } from "./labels.ts";
 export { buildTimeline } from "./timeline.ts";
 export type { TimelineArticle, TimelineOptions } from "./timeline.ts";
 export { datedSentences, precisionOf } from "./dates.ts";

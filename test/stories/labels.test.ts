@@ -58,3 +58,14 @@ test("resultOf turns the online clusterer's state into records describeBatch can
   assert.ok(storylines.every((l) => l.storyIds.length >= 1));
   assert.ok(stories.find((s) => s.articleIds.includes("q2a"))!.keyEntities.some((n) => /Ferrante|Ovaro|Tolmezzo|Comeglians/.test(n)));
 });
+
+test("a surname folds into the full name; a country does not fold into a longer official name", () => {
+  const docs: ClusterDoc[] = [
+    { id: "a", text: "The envoy met Rahul Gupta in Delhi. Officials said Gupta praised China. Later Gupta left for China." },
+    { id: "b", text: "Reporters asked Gupta about the People's Republic of China. Gupta declined to comment on China." },
+  ];
+  const [d] = describeGroups([docs], { names: namesIn });
+  assert.ok(d!.keyActors.includes("Rahul Gupta"), d!.keyActors.join("; "));
+  assert.ok(!d!.keyActors.includes("Gupta"));
+  assert.ok(d!.keyActors.includes("China"), d!.keyActors.join("; "));
+});
