@@ -48,9 +48,16 @@ writeFileSync(eventPred, result.assignments.map((a) => JSON.stringify({ id: a.id
 writeFileSync(topicPred, result.assignments.map((a) => JSON.stringify({ id: a.id, cluster: a.storyline })).join("\n") + "\n");
 
 const scorer = join(SHARED, "eval/score-clustering.mjs");
-console.log(`ecbplus-dev${quick ? " (quick: topics 1-10)" : ""}: ${docs.length} docs, ${Math.round(ms)} ms, ${result.stories.length} stories, ${result.storylines.length} storylines`);
-console.log("--- event level (cluster = story)");
-process.stdout.write(execFileSync(process.execPath, [scorer, "--labels", labelsPath, "--pred", eventPred, "--level", "event"], { encoding: "utf8" }));
-console.log("--- topic level (cluster = storyline)");
-process.stdout.write(execFileSync(process.execPath, [scorer, "--labels", labelsPath, "--pred", topicPred, "--level", "topic"], { encoding: "utf8" }));
+console.log(`ecbplus-dev${quick ? " (quick: topics 1-10)" : ""}${online ? " online only" : ""}: ${docs.length} docs, ${Math.round(ms)} ms, ${result.stories.length} stories, ${result.storylines.length} storylines`);
 console.log(`predictions: ${rowsPath}`);
+const score = (pred: string, level: string) => {
+  const out = execFileSync(process.execPath, [scorer, "--labels", labelsPath, "--pred", pred, "--level", level], { encoding: "utf8" });
+  process.stdout.write(out);
+  return JSON.parse(out.trim().split("\n").pop()!) as { bcubed: { f1: number } };
+};
+console.log("--- event level (cluster = story)");
+const event = score(eventPred, "event");
+console.log("--- topic level (cluster = storyline)");
+const topic = score(topicPred, "topic");
+// Last line: one JSON summary for scripts (eval floors).
+console.log(JSON.stringify({ eval: "clustering", quick, online, documents: docs.length, event_bcubed_f1: event.bcubed.f1, topic_bcubed_f1: topic.bcubed.f1 }));

@@ -51,7 +51,9 @@ writeFileSync(predPath, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
 const goldPath = join(tmp, "gold.jsonl");
 writeFileSync(goldPath, gold.map((g) => JSON.stringify(g)).join("\n") + "\n");
 console.log(`t17-dev${quick ? " (quick: haiti, mj)" : ""}: ${articles.length} articles, ${topics.length} topics, ${gold.length} gold timelines, ${Math.round(ms)} ms`);
-process.stdout.write(
-  execFileSync(process.execPath, [join(SHARED, "eval/score-timeline.mjs"), "--gold", goldPath, "--pred", predPath], { encoding: "utf8" }),
-);
 console.log(`predictions: ${predPath}`);
+const out = execFileSync(process.execPath, [join(SHARED, "eval/score-timeline.mjs"), "--gold", goldPath, "--pred", predPath], { encoding: "utf8" });
+process.stdout.write(out);
+const r = JSON.parse(out.trim().split("\n").pop()!) as { date_f1: number; concat_rouge1_f1: number; concat_rouge2_f1: number };
+// Last line: one JSON summary for scripts (eval floors).
+console.log(JSON.stringify({ eval: "timeline", quick, date_f1: r.date_f1, rouge1_f1: r.concat_rouge1_f1, rouge2_f1: r.concat_rouge2_f1 }));
