@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeConfig } from "../src/core/config.ts";
 import type { Annotations, Article, Quote } from "../src/core/types.ts";
+import { rng } from "../src/nlp/ner/clusters.ts";
 import { openSqliteStore } from "../src/store/sqlite/sqlite-store.ts";
 import type { StoryAssignment } from "../src/store/store.ts";
 
@@ -41,19 +42,7 @@ const CONNECTIONS = opt("connections", 10);
 const LINE = "bench-line";
 const LINE_ARTICLES = 240;
 
-// ------------------------------------------------------------------ synthetic corpus
-
-/** Deterministic PRNG (mulberry32) so every run builds the same store. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ------------------------------------------------------------------ synthetic corpus (deterministic: rng is mulberry32)
 
 const SYLLABLES = "ka lo mi ra ven tor sal din bre quo fal mun tes gar pel rin so ta ber hol vic dam".split(" ");
 const VOCAB: string[] = [];

@@ -16,6 +16,8 @@ const errors: string[] = [];
 async function open(hash: string): Promise<Page> {
   const page = await ui.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page.on("pageerror", (e) => errors.push(e.message));
+  // The UI must work under its own CSP: any violation report means something inline slipped in.
+  page.on("console", (m) => /Content Security Policy/i.test(m.text()) && errors.push(m.text()));
   await page.goto(`${ui.url}/${hash}`);
   return page;
 }
@@ -184,7 +186,7 @@ describe("web UI", { skip: NO_CHROMIUM }, () => {
     await page.close();
   });
 
-  test("no script errors on any page", () => {
+  test("no script errors or CSP violations on any page", () => {
     assert.deepEqual(errors, []);
   });
 });

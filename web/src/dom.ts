@@ -99,3 +99,17 @@ export function fmtDate(d: string | null | undefined): string {
 export function clip(t: string, n: number): string {
   return t.length <= n ? t : t.slice(0, n - 1).replace(/\s+\S*$/, "") + "…";
 }
+
+/** A submit handler that turns the named form fields into a hash route (`#/search?q=…`), skipping blanks. */
+export function submitToHash(route: string, fields: string[]): EventListener {
+  return (ev: Event) => {
+    ev.preventDefault();
+    const f = new FormData(ev.target as HTMLFormElement);
+    const p = new URLSearchParams();
+    for (const k of fields) {
+      const val = String(f.get(k) ?? "").trim();
+      if (val) p.set(k, val);
+    }
+    location.hash = `#/${route}${p.size ? "?" + p : ""}`;
+  };
+}

@@ -1,7 +1,7 @@
 // Quotes (filter by speaker or side) and rejected inputs.
 
 import { api } from "../api.ts";
-import { fmtDate, h, plural } from "../dom.ts";
+import { fmtDate, h, plural, submitToHash } from "../dom.ts";
 import { quoteItem } from "./storyline.ts";
 
 const PAGE = 50;
@@ -29,16 +29,7 @@ export async function quotesPage(query: URLSearchParams): Promise<Node> {
   const r = await api.quotes({ speaker: speaker || undefined, side: side || undefined, offset, limit: PAGE });
   const form = h(
     "form",
-    { class: "search-form", onsubmit: ((ev: Event) => {
-      ev.preventDefault();
-      const f = new FormData(ev.target as HTMLFormElement);
-      const p = new URLSearchParams();
-      for (const k of ["speaker", "side"]) {
-        const val = String(f.get(k) ?? "").trim();
-        if (val) p.set(k, val);
-      }
-      location.hash = `#/quotes${p.size ? "?" + p : ""}`;
-    }) as EventListener },
+    { class: "search-form", onsubmit: submitToHash("quotes", ["speaker", "side"]) },
     h("label", { class: "grow" }, h("span", {}, "Speaker"), h("input", { name: "speaker", value: speaker, placeholder: "any" })),
     h("label", {}, h("span", {}, "Side"), h("input", { name: "side", value: side, placeholder: "China, United States…" })),
     h("button", { type: "submit", class: "btn" }, "Filter"),

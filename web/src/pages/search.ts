@@ -1,7 +1,7 @@
 // Search: full text with outlet and date filters; each copy group shows once with its copy count.
 
 import { api } from "../api.ts";
-import { fmtDate, h, plural, snippet } from "../dom.ts";
+import { fmtDate, h, plural, snippet, submitToHash } from "../dom.ts";
 
 const PAGE = 20;
 
@@ -14,16 +14,7 @@ export async function searchPage(query: URLSearchParams): Promise<Node> {
 
   const form = h(
     "form",
-    { class: "search-form", role: "search", onsubmit: ((ev: Event) => {
-      ev.preventDefault();
-      const f = new FormData(ev.target as HTMLFormElement);
-      const p = new URLSearchParams();
-      for (const k of ["q", "outlet", "from", "to"]) {
-        const val = String(f.get(k) ?? "").trim();
-        if (val) p.set(k, val);
-      }
-      location.hash = `#/search?${p}`;
-    }) as EventListener },
+    { class: "search-form", role: "search", onsubmit: submitToHash("search", ["q", "outlet", "from", "to"]) },
     h("label", { class: "grow" }, h("span", {}, "Words"), h("input", { type: "search", name: "q", value: q, placeholder: "fentanyl precursor", required: true, autofocus: true })),
     h("label", {}, h("span", {}, "Outlet"), h("input", { name: "outlet", value: outlet, placeholder: "any" })),
     h("label", {}, h("span", {}, "From"), h("input", { name: "from", value: from, placeholder: "YYYY-MM", pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", size: 10 })),

@@ -2,7 +2,7 @@
 // copy counts, the sources, and the export buttons.
 
 import { api, type QuoteRecord, type StorylineView } from "../api.ts";
-import { clip, fmtDate, h, plural } from "../dom.ts";
+import { clip, fmtDate, h, plural, submitToHash } from "../dom.ts";
 import { timelineSvg } from "../timeline-svg.ts";
 
 export async function storylinePage(id: string, query: URLSearchParams): Promise<Node> {
@@ -54,16 +54,7 @@ export async function storylinePage(id: string, query: URLSearchParams): Promise
 
   const rangeForm = h(
     "form",
-    { class: "range", onsubmit: ((ev: Event) => {
-      ev.preventDefault();
-      const f = new FormData(ev.target as HTMLFormElement);
-      const p = new URLSearchParams();
-      for (const k of ["from", "to"]) {
-        const val = String(f.get(k) ?? "").trim();
-        if (val) p.set(k, val);
-      }
-      location.hash = `#/storyline/${enc}${p.size ? "?" + p : ""}`;
-    }) as EventListener },
+    { class: "range", onsubmit: submitToHash(`storyline/${enc}`, ["from", "to"]) },
     h("label", {}, "From ", h("input", { name: "from", placeholder: "YYYY-MM", value: from ?? "", pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", size: 10 })),
     h("label", {}, "To ", h("input", { name: "to", placeholder: "YYYY-MM", value: to ?? "", pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", size: 10 })),
     h("button", { type: "submit", class: "btn btn-small" }, "Apply"),
