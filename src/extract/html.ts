@@ -31,7 +31,7 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
   if (!html || !html.trim()) throw new DossierError("EMPTY_INPUT", inputName);
   const page = parseHtml(html, { maxDepth: opts.maxDepth });
   const meta = extractMetadata(page, opts.url ?? null, html);
-  const { text, removed, heading, byline, date } = extractMainText(page, meta);
+  const { text, removed, heading, byline, date, dateNearText } = extractMainText(page, meta);
   if (!text) throw new DossierError("NO_CONTENT", inputName);
   // Pages without any title metadata or <h1>: the heading right above the text is the headline.
   // (Preferring it more often cost more than it gained on wcxb-dev: 103 vs 102 wrong titles.)
@@ -44,7 +44,7 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
     published:
       date && date === meta.modified
         ? { date, precision: "day", source: "jsonld" }
-        : date && (!meta.published || meta.published.source === "inferred")
+        : date && (!meta.published || (meta.published.source === "inferred" && dateNearText))
           ? { date, precision: "day", source: "text" }
           : meta.published,
     outlet: meta.outlet,
@@ -116,9 +116,11 @@ export interface MainText {
   date: string | null;
   /** The date line was labelled ("Published", "Updated") or sat in a date/byline element. */
   dateLabelled: boolean;
+  /** The date sits near the article start (else it is the page's first dated line). */
+  dateNearText: boolean;
 }
 
-const datePair = (d: { date: string | null; labelled: boolean }) => ({ date: d.date, dateLabelled: d.labelled });
+const datePair = (d: VisibleDate) => ({ date: d.date, dateLabelled: d.labelled, dateNearText: d.near });
 
 /**
  * Main text of a parsed page. Runs with class/id pruning first; when that leaves almost nothing
@@ -234,11 +236,24 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
  * (60: 2 more right dates on wcxb-dev than 40, 1 more than 100):
  * "published"/"posted" lines first, then any date that is not marked as an update.
  */
-function dateNear(raw: Block[], first: Block | null): { date: string | null; labelled: boolean } {
-  const none = { date: null, labelled: false };
-  if (!first) return none;
-  const at = raw.findIndex((b) => b.owner === first.owner);
-  if (at < 0) return none;
+interface VisibleDate {
+  date: string | null;
+  labelled: boolean;
+  /** False when the date is only the page's first dated line, not one near the article start. */
+  near: boolean;
+}
+
+function dateNear(raw: Block[], first: Block | null): VisibleDate {
+  const none = { date: null, labelled: false, near: false };
+  const at = first ? raw.findIndex((b) => b.owner === first.owner) : -1;
+  if (at < 0) {
+    // No anchor: the first short dated line of the page (2 more right dates on wcxb-dev).
+    for (const b of raw) {
+      const d = b.text.length <= 120 ? parseDateString(b.text) : null;
+      if (d) return { date: d, labelled: false, near: false };
+    }
+    return none;
+  }
   let plain: string | null = null;
   let updated: string | null = null;
   let labelled = false;
@@ -248,7 +263,7 @@ function dateNear(raw: Block[], first: Block | null): { date: string | null; lab
     if (t.length > 120) continue;
     const d = parseDateString(t);
     if (!d) continue;
-    if (/publish|posted|written|created/i.test(t)) return { date: d, labelled: true };
+    if (/publish|posted|written|created/i.test(t)) return { date: d, labelled: true, near: true };
     const hint = `${hintOf(b.owner)} ${b.owner.parent ? hintOf(b.owner.parent) : ""}`;
     const marked = /date|time|publish|posted|byline|meta/i.test(hint) || /updat|modif|revis/i.test(t);
     if (/updat|modif|revis/i.test(t)) {
@@ -258,8 +273,13 @@ function dateNear(raw: Block[], first: Block | null): { date: string | null; lab
       labelled = marked;
     }
   }
-  if (plain) return { date: plain, labelled };
-  return { date: updated, labelled: updated !== null };
+  if (plain) return { date: plain, labelled, near: true };
+  if (updated) return { date: updated, labelled: true, near: true };
+  for (const b of raw) {
+    const d = b.text.length <= 120 ? parseDateString(b.text) : null;
+    if (d) return { date: d, labelled: false, near: false };
+  }
+  return none;
 }
 
 const BYLINE_LABEL = /^(by|written by|author|authors|posted by|words by|story by|text by|reviewed by|about the author|article by|contributors?)[:\s]*$/i;

@@ -420,10 +420,10 @@ export function parseDateString(s: string): string | null {
   m = /\b(\d{4})(\d{2})(\d{2})(?:T|\b)/.exec(t);
   if (m) return validYmd(+m[1]!, +m[2]!, +m[3]!);
   // "July 7, 2023", "Jul. 7 2023"
-  m = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(t);
+  m = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/i.exec(t);
   if (m) return validYmd(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!);
   // "7 July 2023"
-  m = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i.exec(t);
+  m = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?!\d)/i.exec(t);
   if (m) return validYmd(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
   // "07/07/2023" (US order unless the first number cannot be a month)
   m = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(t);
