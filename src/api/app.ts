@@ -61,6 +61,8 @@ export interface RouteSpec {
   body?: { schema: z.ZodType; multipart?: boolean };
   /** Media type of a successful response. */
   produces: string;
+  /** Name of the response schema in /openapi.json components (JSON routes). */
+  response?: string;
   /** Whether the route needs the bearer token (writes). */
   write?: boolean;
 }
@@ -213,17 +215,17 @@ export function createApp(opts: AppOptions): Hono {
     (app.on as (m: string, p: string, ...h: MiddlewareHandler[]) => unknown)(spec.method.toUpperCase(), spec.path, ...middleware, main);
   };
 
-  route({ method: "get", path: "/api/storylines", tag: "stories", summary: "Storylines: stories linked across months, largest first", produces: "application/json" }, async (c) =>
+  route({ method: "get", path: "/api/storylines", tag: "stories", response: "StorylineList",  summary: "Storylines: stories linked across months, largest first", produces: "application/json" }, async (c) =>
     c.json({ items: await storylines() }),
   );
 
   route(
-    { method: "get", path: "/api/storylines/:id", tag: "stories", summary: "One storyline: its stories, timeline (with citations and sides), who said what by side, coverage per month, articles", params: IdParam, query: RangeQuery, produces: "application/json" },
+    { method: "get", path: "/api/storylines/:id", tag: "stories", response: "StorylineView",  summary: "One storyline: its stories, timeline (with citations and sides), who said what by side, coverage per month, articles", params: IdParam, query: RangeQuery, produces: "application/json" },
     async (c, { params, query }) => c.json(await storyline(params.id, query.from, query.to)),
   );
 
   route(
-    { method: "get", path: "/api/storylines/:id/timeline", tag: "stories", summary: "A storyline's timeline entries in date order", params: IdParam, query: RangeQuery, produces: "application/json" },
+    { method: "get", path: "/api/storylines/:id/timeline", tag: "stories", response: "Timeline",  summary: "A storyline's timeline entries in date order", params: IdParam, query: RangeQuery, produces: "application/json" },
     async (c, { params, query }) => {
       const v = await storyline(params.id, query.from, query.to);
       return c.json({ id: v.id, label: v.label, entries: v.timeline });
@@ -241,16 +243,16 @@ export function createApp(opts: AppOptions): Hono {
   );
 
   route(
-    { method: "get", path: "/api/storylines/:id/export.json", tag: "exports", summary: "Everything about a storyline as one JSON document", params: IdParam, query: RangeQuery.extend(DownloadQuery.shape), produces: "application/json" },
+    { method: "get", path: "/api/storylines/:id/export.json", tag: "exports", response: "StorylineView",  summary: "Everything about a storyline as one JSON document", params: IdParam, query: RangeQuery.extend(DownloadQuery.shape), produces: "application/json" },
     async (c, { params, query }) => download(c, JSON.stringify(await storyline(params.id, query.from, query.to), null, 2), "application/json; charset=utf-8", `dossier-${params.id}.json`, !!query.download),
   );
 
-  route({ method: "get", path: "/api/stories", tag: "stories", summary: "Stories (one event each) with article, original and copy counts", query: PageQuery, produces: "application/json" }, async (c, { query }) =>
+  route({ method: "get", path: "/api/stories", tag: "stories", response: "StoryPage",  summary: "Stories (one event each) with article, original and copy counts", query: PageQuery, produces: "application/json" }, async (c, { query }) =>
     c.json(page(await stories(), query)),
   );
 
   route(
-    { method: "get", path: "/api/articles", tag: "articles", summary: "Articles, newest first, filtered by outlet, dates, originals only, entity mentioned or side quoted", query: ArticlesQuery, produces: "application/json" },
+    { method: "get", path: "/api/articles", tag: "articles", response: "ArticlePage",  summary: "Articles, newest first, filtered by outlet, dates, originals only, entity mentioned or side quoted", query: ArticlesQuery, produces: "application/json" },
     async (c, { query }) => {
       const filter: ArticleFilter = { outlet: query.outlet, from: query.from, to: query.to, originalsOnly: query.originals };
       if (!query.entity && !query.side) {
@@ -269,7 +271,7 @@ export function createApp(opts: AppOptions): Hono {
   );
 
   route(
-    { method: "get", path: "/api/articles/:id", tag: "articles", summary: "One article: clean text, metadata, annotations (quotes, entities, dates), copy group and story; ?removed=1 adds the removed boilerplate", params: IdParam, query: ArticleQuery, produces: "application/json" },
+    { method: "get", path: "/api/articles/:id", tag: "articles", response: "ArticleView",  summary: "One article: clean text, metadata, annotations (quotes, entities, dates), copy group and story; ?removed=1 adds the removed boilerplate", params: IdParam, query: ArticleQuery, produces: "application/json" },
     async (c, { params, query }) => {
       const id = await resolveArticle(params.id);
       const { article, annotations } = await dossier.article(id);
@@ -281,12 +283,12 @@ export function createApp(opts: AppOptions): Hono {
     },
   );
 
-  route({ method: "get", path: "/api/articles/:id/copies", tag: "articles", summary: "An article's copy group: the original and each copy with kind and similarity", params: IdParam, produces: "application/json" }, async (c, { params }) => {
+  route({ method: "get", path: "/api/articles/:id/copies", tag: "articles", response: "CopyGroup",  summary: "An article's copy group: the original and each copy with kind and similarity", params: IdParam, produces: "application/json" }, async (c, { params }) => {
     const id = await resolveArticle(params.id);
     return c.json({ article: id, group: await copyGroup(id) });
   });
 
-  route({ method: "get", path: "/api/quotes", tag: "quotes", summary: "Who said what: quotes with speaker and side, oldest first", query: QuotesQuery, produces: "application/json" }, async (c, { query }) => {
+  route({ method: "get", path: "/api/quotes", tag: "quotes", response: "QuotePage",  summary: "Who said what: quotes with speaker and side, oldest first", query: QuotesQuery, produces: "application/json" }, async (c, { query }) => {
     const articleId = query.article ? await resolveArticle(query.article) : undefined;
     const all = await cache.get(`quotes\u0000${query.speaker ?? ""}\u0000${query.side ?? ""}\u0000${articleId ?? ""}`, () => store.listQuotes({ speaker: query.speaker, side: query.side, articleId, limit: ALL }));
     return c.json(page(all, query));
@@ -298,13 +300,13 @@ export function createApp(opts: AppOptions): Hono {
     return download(c, quotesCsv(all), "text/csv; charset=utf-8", "dossier-quotes.csv", !!query.download);
   });
 
-  route({ method: "get", path: "/api/entities", tag: "entities", summary: "People, organizations and places with aliases, roles, sides and article counts", query: EntitiesQuery, produces: "application/json" }, async (c, { query }) => {
+  route({ method: "get", path: "/api/entities", tag: "entities", response: "EntityPage",  summary: "People, organizations and places with aliases, roles, sides and article counts", query: EntitiesQuery, produces: "application/json" }, async (c, { query }) => {
     const all = await cache.get(`entities\u0000${query.kind ?? ""}`, () => store.listEntities({ kind: query.kind, limit: ALL }));
     return c.json(page(all, query));
   });
 
   route(
-    { method: "get", path: "/api/search", tag: "articles", summary: "Full-text search; each copy group appears once (its best hit) with how many of its copies matched", query: SearchQuery, produces: "application/json" },
+    { method: "get", path: "/api/search", tag: "articles", response: "SearchPage",  summary: "Full-text search; each copy group appears once (its best hit) with how many of its copies matched", query: SearchQuery, produces: "application/json" },
     async (c, { query }) => {
       const filter = { outlet: query.outlet, from: query.from, to: query.to };
       const hits = await cache.get(`search\u0000${JSON.stringify([query.q, filter])}`, async () => collapseCopies(await store.search(query.q, { ...filter, limit: 1000 })));
@@ -314,7 +316,7 @@ export function createApp(opts: AppOptions): Hono {
     },
   );
 
-  route({ method: "get", path: "/api/rejects", tag: "ingest", summary: "Inputs that could not be used, newest first, with code and reason", query: PageQuery, produces: "application/json" }, async (c, { query }) => {
+  route({ method: "get", path: "/api/rejects", tag: "ingest", response: "RejectionPage",  summary: "Inputs that could not be used, newest first, with code and reason", query: PageQuery, produces: "application/json" }, async (c, { query }) => {
     const all = await cache.get("rejects", () => store.listRejections({ limit: ALL }));
     return c.json(page(all, query));
   });
@@ -324,6 +326,7 @@ export function createApp(opts: AppOptions): Hono {
       method: "post",
       path: "/api/ingest",
       tag: "ingest",
+      response: "IngestSummary",
       summary: "Ingest pages: multipart files (.html .txt .jsonl .csv, optionally .gz) or JSON {items:[{id?,html|text,url?,date?,outlet?,title?}]}; returns the ingest summary",
       body: { schema: IngestBody, multipart: true },
       produces: "application/json",

@@ -321,6 +321,15 @@ describe("OpenAPI", () => {
     for (const n of ["outlet", "from", "to", "originals", "entity", "side", "limit", "offset"]) assert.ok(articles.includes(n), n);
     assert.ok(body.paths["/api/ingest"].post.requestBody.content["application/json"].schema.properties.items);
     assert.deepEqual(body.paths["/api/ingest"].post.security, [{ bearer: [] }]);
+    // Every $ref points at a declared component.
+    const refs = JSON.stringify(body).match(/"#\/components\/schemas\/(\w+)"/g) ?? [];
+    assert.ok(refs.length > 20);
+    for (const r of refs) assert.ok(body.components.schemas[r.slice(22, -1)], `${r} is declared`);
+    assert.equal(body.paths["/api/storylines/{id}"].get.responses["200"].content["application/json"].schema.$ref, "#/components/schemas/StorylineView");
+    // The documented shape matches a real response's keys.
+    const view = (await get(`/api/storylines/${(await get("/api/storylines")).body.items[0].id}`)).body;
+    const documented = [...body.components.schemas.StorylineSummary.required, ...body.components.schemas.StorylineView.allOf[1].required];
+    assert.deepEqual(Object.keys(view).sort(), documented.sort());
   });
 });
 
