@@ -173,24 +173,27 @@ export function quoteItem(q: QuoteRecord): Node {
   );
 }
 
+/** Rows shown before "Show all": a storyline on a large store can cite thousands of articles. */
+const SOURCES_SHOWN = 100;
+
 function sourcesTable(v: StorylineView): Node {
-  return h(
-    "table",
-    { class: "table" },
-    h("thead", {}, h("tr", {}, h("th", {}, "Date"), h("th", {}, "Outlet"), h("th", {}, "Title"), h("th", {}, ""))),
+  const row = (a: StorylineView["articleList"][number]) =>
     h(
-      "tbody",
+      "tr",
       {},
-      v.articleList.map((a) =>
-        h(
-          "tr",
-          {},
-          h("td", { class: "nowrap" }, fmtDate(a.date), a.estimated ? h("span", { class: "badge badge-est", title: "estimated date" }, "est.") : null),
-          h("td", {}, a.outlet ?? "—"),
-          h("td", {}, h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title ?? "(untitled)")),
-          h("td", {}, a.original ? (a.copies ? h("span", { class: "badge badge-copy" }, `+${a.copies}`) : "") : h("span", { class: "badge badge-soft" }, "copy")),
-        ),
-      ),
-    ),
-  );
+      h("td", { class: "nowrap" }, fmtDate(a.date), a.estimated ? h("span", { class: "badge badge-est", title: "estimated date" }, "est.") : null),
+      h("td", {}, a.outlet ?? "—"),
+      h("td", {}, h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title ?? "(untitled)")),
+      h("td", {}, a.original ? (a.copies ? h("span", { class: "badge badge-copy" }, `+${a.copies}`) : "") : h("span", { class: "badge badge-soft" }, "copy")),
+    );
+  const body = h("tbody", {}, v.articleList.slice(0, SOURCES_SHOWN).map(row));
+  const rest = v.articleList.length - SOURCES_SHOWN;
+  const more =
+    rest > 0
+      ? h("button", { type: "button", class: "btn btn-small btn-ghost", onclick: ((ev: Event) => {
+          for (const a of v.articleList.slice(SOURCES_SHOWN)) body.appendChild(row(a));
+          (ev.currentTarget as HTMLElement).remove();
+        }) as EventListener }, `Show all ${v.articleList.length} sources`)
+      : null;
+  return h("div", {}, h("table", { class: "table" }, h("thead", {}, h("tr", {}, h("th", {}, "Date"), h("th", {}, "Outlet"), h("th", {}, "Title"), h("th", {}, ""))), body), more);
 }
