@@ -21,9 +21,18 @@ import type { Quote, Span } from "../core/types.ts";
 import { splitSentences, tokenize, type Token } from "./sentences.ts";
 import { findQuoteMarks, type MarkSpan } from "./quotes-marks.ts";
 import { BETWEEN_SOURCE_AND_CUE, CUE_RE, LISTENER_LEMMAS, NEEDS_QUOTE_LEMMAS, PRONOUNS, SOURCE_MODIFIERS, SOURCE_NOUNS, cueLemma } from "./quotes-cues.ts";
+import { CANDIDATE_THRESHOLD, KEEP_THRESHOLD, scoreCandidate, scoreKeep } from "./quotes-model.ts";
 import { buildSpeakerIndex, resolveSpeaker, sentenceIndexAt, type EntityInput, type NameMention } from "./speakers.ts";
 
 export type { EntityInput } from "./speakers.ts";
+
+/** A (content, source) guess for a quoted span the rules left unattributed, with the features the model scores. */
+export interface QuoteCandidate {
+  content: Span;
+  source: Span | null;
+  cue: Span | null;
+  features: string[];
+}
 
 export interface ExtractQuotesOptions {
   /** Output of the entities module (mentions with entity keys, canonical entities with sides). */
@@ -49,6 +58,10 @@ interface Draft {
   direct: boolean;
   cue: Span | null;
   source: Span | null;
+  /** Which rule made a direct quote (trail, lead, late, merge, bridge, cont, next, model): a feature for the keep model. */
+  kind?: string;
+  /** Cue lemma of a direct quote, when known. */
+  lemma?: string;
 }
 
 // How long the attribution between two parts of one speaker's quote may be (“A,” X said … . “B.”): up to
@@ -428,6 +441,21 @@ function leadingAttribution(masked: string, lo: number, qStart: number, hasQuote
  * Offsets are into `text`. Quotes come out in text order.
  */
 export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Quote[] {
+  return extractWith(text, opts, null);
+}
+
+/**
+ * For training the candidate model (scripts/train-quotes.ts): the rules' quotes without the model's additions,
+ * and every candidate the model would score for quoted spans the rules left unattributed, with its features.
+ */
+export function collectQuoteCandidates(text: string, opts: ExtractQuotesOptions = {}): { quotes: Quote[]; candidates: QuoteCandidate[]; ruleQuotes: QuoteCandidate[] } {
+  const candidates: QuoteCandidate[] = [];
+  const ruleQuotes: QuoteCandidate[] = [];
+  const quotes = extractWith(text, opts, candidates, ruleQuotes);
+  return { quotes, candidates, ruleQuotes };
+}
+
+function extractWith(text: string, opts: ExtractQuotesOptions, collect: QuoteCandidate[] | null, keepCollect?: QuoteCandidate[]): Quote[] {
   const sentences = splitSentences(text);
   const marks = findQuoteMarks(text);
   const masked = maskQuotes(text, marks);
@@ -490,7 +518,7 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
       const inverted = !/[\p{L}\p{N}]/u.test(masked.slice(comma + 1, c.start));
       const src = inverted ? sourceAfter(masked, c.end, sEnd) : sourceBefore(masked, comma + 1, c.start);
       if (!src || (!inverted && src.start !== firstWordStart(masked, comma + 1, c.start))) continue;
-      attrOf[qi] = { cue: c, source: src };
+      attrOf[qi] = { cue: c, source: src, lemma: c.lemma };
       cueKind[qi] = "late";
       lateEnd[qi] = comma;
       break;
@@ -545,18 +573,18 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
         const merged = { start: Math.min(d.content.start, content.start), end: Math.max(d.content.end, content.end) };
         // Split quotes around the cue (“A,” he said, “B”) become one content, as PolNeAR spans them (222 of 251 in train).
         if (opts.splitParts && (content.start >= d.content.end || content.end <= d.content.start)) {
-          drafts.push({ content, direct: true, cue: a.cue, source: a.source });
+          drafts.push({ content, direct: true, cue: a.cue, source: a.source, kind: cueKind[qi], lemma: a.lemma });
           draftOfMark[qi] = drafts.length - 1;
           curLast = qi;
           continue;
         }
-        drafts[prev] = { ...d, content: merged };
+        drafts[prev] = { ...d, content: merged, kind: "merge" };
         draftOfMark[qi] = prev;
         cur = prev;
         curLast = qi;
         continue;
       }
-      drafts.push({ content, direct: true, cue: a.cue, source: a.source });
+      drafts.push({ content, direct: true, cue: a.cue, source: a.source, kind: cueKind[qi], lemma: a.lemma });
       draftOfMark[qi] = drafts.length - 1;
       cur = drafts.length - 1;
       curLast = qi;
@@ -570,12 +598,12 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
       const d = drafts[cur]!;
       if (opts.splitParts) {
         // One quote per part, each with the run's cue and source; the run stays open for further parts.
-        drafts.push({ content: { start: q.start, end: q.end }, direct: true, cue: d.cue, source: d.source });
+        drafts.push({ content: { start: q.start, end: q.end }, direct: true, cue: d.cue, source: d.source, kind: "bridge", lemma: d.lemma });
         draftOfMark[qi] = drafts.length - 1;
         curLast = qi;
         continue;
       }
-      drafts[cur] = { ...d, content: { start: d.content.start, end: Math.max(d.content.end, q.end) } };
+      drafts[cur] = { ...d, content: { start: d.content.start, end: Math.max(d.content.end, q.end) }, kind: d.kind?.endsWith("bridge") ? d.kind : `${d.kind}+bridge` };
       draftOfMark[qi] = cur;
       curLast = qi;
       continue;
@@ -598,12 +626,44 @@ export function extractQuotes(text: string, opts: ExtractQuotesOptions = {}): Qu
     // sentence is usually another source's words (train direct end-to-end F1 0.744 vs 0.732 allowing 8+ word phrases).
     if (words < 3 || !fills) continue;
     const content = { start: q.start, end: q.end };
-    if (from >= 0) drafts.push({ content, direct: true, cue: null, source: drafts[from]!.source });
+    if (from >= 0) drafts.push({ content, direct: true, cue: null, source: drafts[from]!.source, kind: "cont" });
     else {
       const a2 = attrOf[-from - 2]!;
-      drafts.push({ content, direct: true, cue: null, source: a2.source });
+      drafts.push({ content, direct: true, cue: null, source: a2.source, kind: "next" });
     }
     draftOfMark[qi] = drafts.length - 1;
+  }
+  const ruleDrafts = drafts.slice();
+  // Quoted spans the rules left unattributed: candidates (content, source) scored by a model trained on
+  // PolNeAR train (quotes-model.ts); the best one per span is kept when it scores above the model's threshold.
+  for (let qi = 0; qi < marks.length && (collect || CANDIDATE_THRESHOLD !== null); qi++) {
+    if (draftOfMark[qi]! >= 0) continue;
+    const q = marks[qi]!;
+    if (isTitle(text, q)) continue;
+    const cands = markCandidates(text, masked, sentences, marks, qi, ruleDrafts);
+    if (collect) {
+      collect.push(...cands);
+      continue;
+    }
+    let best: QuoteCandidate | null = null;
+    let bestScore = -Infinity;
+    for (const c of cands) {
+      const sc = scoreCandidate(c.features);
+      if (sc > bestScore) {
+        best = c;
+        bestScore = sc;
+      }
+    }
+    if (best && CANDIDATE_THRESHOLD !== null && bestScore >= CANDIDATE_THRESHOLD) drafts.push({ content: best.content, direct: true, cue: best.cue, source: best.source, kind: "model" });
+  }
+  // The rules' direct quotes: a second model (trained on PolNeAR train, like the candidates') drops the
+  // ones that look unlike quotes PolNeAR attributes (long non-quote stretches, far-off or odd sources).
+  for (let i = drafts.length - 1; i >= 0 && (collect || KEEP_THRESHOLD !== null); i--) {
+    const d = drafts[i]!;
+    if (!d.kind || d.kind === "model") continue;
+    const features = keepFeatures(text, masked, sentences, marks, d);
+    if (collect) keepCollect?.push({ content: d.content, source: d.source, cue: d.cue, features });
+    else if (KEEP_THRESHOLD !== null && scoreKeep(features) < KEEP_THRESHOLD) drafts.splice(i, 1);
   }
   for (const d of drafts) covered.push(d.content);
 
@@ -763,4 +823,219 @@ function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: 
     });
   }
   return out;
+}
+
+const AUX = new Set(["has", "have", "had", "is", "was", "were", "are", "would", "will", "could", "did", "does", "do", "also", "then", "later", "not", "been", "be", "again", "once", "even", "just", "still", "repeatedly", "previously", "recently"]);
+
+function bucket(n: number, edges: number[]): string {
+  let i = 0;
+  while (i < edges.length && n > edges[i]!) i++;
+  return String(i);
+}
+
+/**
+ * Candidates for the unattributed quoted span marks[qi]: contents (the quoted span alone, or from after the
+ * sentence's verb to the quote's end) × sources (the sentence's subject, the speaker of the nearest attributed
+ * quote before it), each with string features for the model.
+ */
+function markCandidates(text: string, masked: string, sentences: Span[], marks: MarkSpan[], qi: number, drafts: readonly Draft[]): QuoteCandidate[] {
+  const q = marks[qi]!;
+  const si = sentenceAt(sentences, q.start);
+  const sentStart = Math.min(sentences[si]?.start ?? q.start, q.start);
+  const sj = sentenceAt(sentences, Math.max(q.start, q.end - 1));
+  const sentEnd = Math.max(sentences[sj]?.end ?? q.end, q.end);
+  const inner = text.slice(q.start + 1, q.closed ? q.end - 1 : q.end);
+  const words = wordCount(text, q);
+  const before = masked.slice(sentStart, q.start);
+  const after = masked.slice(q.end, sentEnd);
+  const beforeToks = tokenize(masked, sentStart, q.start);
+  const afterToks = tokenize(masked, q.end, sentEnd);
+  const lastInner = inner.trimEnd().slice(-1);
+  const paraBefore = /(?:^|\n)\s*$/.test(text.slice(Math.max(0, q.start - 200), q.start));
+  const base: string[] = [
+    "bias",
+    `w${bucket(words, [1, 2, 4, 7, 12, 25])}`,
+    `fills:${!/[\p{L}\p{N}]/u.test(before + after)}`,
+    `bw${bucket(beforeToks.filter(isWord).length, [0, 2, 5, 10, 20])}`,
+    `aw${bucket(afterToks.filter(isWord).length, [0, 2, 5, 10])}`,
+    `end:${/[.,!?]/.test(lastInner) ? lastInner : "w"}`,
+    `cap:${/^\s*\p{Lu}/u.test(inner)}`,
+    `closed:${q.closed}`,
+    `para:${paraBefore}`,
+    `prevtok:${beforeToks.length ? lower(beforeToks[beforeToks.length - 1]!) : "^"}`,
+    `nexttok:${afterToks.length ? lower(afterToks[0]!) : "$"}`,
+    `marks:${bucket(marks.filter((m) => m.start >= sentStart && m.end <= sentEnd).length, [1, 2, 3])}`,
+    `titlecase:${(inner.match(/[\p{L}'’-]+/gu) ?? []).every((w) => /^\p{Lu}/u.test(w) || TITLE_MINOR.has(w))}`,
+  ];
+  for (const t of beforeToks.slice(-4, -1)) if (isWord(t)) base.push(`near:${lower(t)}`);
+  // The sentence's subject and the verb after it ("Reid has gone after Trump as a “…”").
+  let subj: Span | null = null;
+  let verb = "";
+  let verbEnd = -1;
+  if (beforeToks.length) {
+    subj = sourceAfter(masked, sentStart, q.start);
+    if (subj) {
+      const rest = tokenize(masked, subj.end, q.start);
+      let k = 0;
+      while (k < rest.length && (AUX.has(lower(rest[k]!)) || /^\p{Ll}+ly$/u.test(rest[k]!.text))) k++;
+      const v = rest[k];
+      if (v && isWord(v) && /^\p{Ll}/u.test(v.text)) {
+        verb = lower(v);
+        verbEnd = v.end;
+      } else subj = null;
+    }
+  }
+  // Cue verbs anywhere before the quote in the sentence, even without a subject the rules recognise.
+  const cues = cuesIn(masked, sentStart, q.start);
+  const lastCue = cues[cues.length - 1];
+  if (lastCue) base.push(`cue:${lastCue.lemma}`, `cuedist:${bucket(tokenize(masked, lastCue.end, q.start).length, [0, 1, 3, 6, 12])}`);
+  // Nearest attributed quote before, and how far back.
+  let prev: Draft | null = null;
+  for (const d of drafts) if (d.source && d.content.end <= q.start && (!prev || d.content.end > prev.content.end)) prev = d;
+  const sources: { src: Span | null; kind: string; feats: string[] }[] = [];
+  if (subj) {
+    const sw = text.slice(subj.start, subj.end);
+    const head = lower(tokenize(text, subj.start, subj.end).pop()!);
+    const skind = head in PRONOUNS ? `pron:${head}` : /^\p{Lu}/u.test(tokenize(text, subj.start, subj.end).pop()!.text) ? "cap" : "noun";
+    sources.push({
+      src: subj,
+      kind: "subj",
+      feats: [`v:${verb}`, `vl:${cueLemma(verb) ?? "-"}`, `sk:${skind}`, `sn:${bucket(sw.split(/\s+/).length, [1, 2, 4])}`, `vd:${bucket(tokenize(masked, verbEnd, q.start).length, [0, 1, 3, 6, 12])}`],
+    });
+  }
+  if (prev) {
+    const gap = text.slice(prev.content.end, q.start);
+    const paras = (gap.match(/\n\s*\n|\n/g) ?? []).length;
+    sources.push({
+      src: prev.source,
+      kind: "prev",
+      feats: [`pp:${bucket(paras, [0, 1, 2, 4])}`, `pc:${bucket(gap.length, [5, 40, 150, 400, 1000])}`, `pcue:${prev.cue ? "y" : "n"}`, `ppw:${/[\p{L}\p{N}]/u.test(gap) ? "w" : "-"}`],
+    });
+  }
+  // Every name or pronoun before the quote in its sentence ("Reid has gone after Trump as a “…”": Reid, Trump),
+  // nearest last; the model learns which position speaks.
+  const nps = sentenceNames(masked, beforeToks);
+  nps.forEach((np, k) => {
+    if (subj && np.span.start === subj.start) return;
+    const prevTok = np.at > 0 ? lower(beforeToks[np.at - 1]!) : "^";
+    const nextTok = np.next < beforeToks.length ? lower(beforeToks[np.next]!) : "$";
+    sources.push({
+      src: np.span,
+      kind: "np",
+      feats: [`npi:${bucket(k, [0, 1, 2])}`, `npr:${bucket(nps.length - 1 - k, [0, 1, 2])}`, `npk:${np.kind}`, `npp:${prevTok}`, `npn:${nextTok}`, `npnl:${cueLemma(nextTok) ?? "-"}`, `npd:${bucket(beforeToks.length - np.next, [0, 1, 3, 6, 12])}`],
+    });
+  });
+  // The previous sentence's subject, for a quote continuing what it reports.
+  if (si > 0 && sentences[si - 1]) {
+    const ps = sentences[si - 1]!;
+    const pt = tokenize(masked, ps.start, ps.end);
+    const pn = sentenceNames(masked, pt)[0];
+    if (pn && pn.at <= 2) {
+      const nextTok = pn.next < pt.length ? lower(pt[pn.next]!) : "$";
+      sources.push({ src: pn.span, kind: "ps", feats: [`psk:${pn.kind}`, `psn:${nextTok}`, `psnl:${cueLemma(nextTok) ?? "-"}`, `psnl:${text.slice(ps.end, q.start).includes("\n") ? "para" : "same"}`] });
+    }
+  }
+  const out: QuoteCandidate[] = [];
+  const contents: { span: Span; kind: string }[] = [{ span: { start: q.start, end: q.end }, kind: "q" }];
+  if (verbEnd >= 0) {
+    let st = verbEnd;
+    const m = /^[\s,:—–-]*(?:that\b)?[\s,:—–-]*/u.exec(text.slice(st, q.start));
+    if (m) st += m[0].length;
+    if (st < q.start) contents.push({ span: { start: st, end: q.end }, kind: "v" });
+  }
+  if (before.trim() && sentStart < q.start) contents.push({ span: { start: firstWordStart(text, sentStart, q.start), end: q.end }, kind: "s" });
+  for (const c of contents) {
+    if (c.span.start < 0) continue;
+    for (const s of sources) {
+      const f = [...base, `ck:${c.kind}`, `sk:${s.kind}`, ...s.feats];
+      const cross = [`ck:${c.kind}|sk:${s.kind}`];
+      for (const x of base.slice(1, 7)) cross.push(`${s.kind}|${x}`, `${c.kind}|${x}`);
+      for (const x of s.feats) cross.push(`${c.kind}|${x}`);
+      if (lastCue) cross.push(`${s.kind}|cue:${lastCue.lemma}`);
+      out.push({ content: c.span, source: s.src, cue: s.kind === "subj" && verbEnd >= 0 ? { start: verbEnd - verb.length, end: verbEnd } : null, features: [...f, ...cross] });
+    }
+  }
+  return out;
+}
+
+/** Names (runs of capitalized words, a parenthesis kept with them) and subject pronouns among `toks`, in order. */
+function sentenceNames(masked: string, toks: Token[]): { span: Span; at: number; next: number; kind: string }[] {
+  const out: { span: Span; at: number; next: number; kind: string }[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    const w = lower(t);
+    if (w === "he" || w === "she" || w === "they" || w === "i" || w === "we") {
+      out.push({ span: { start: t.start, end: t.end }, at: i, next: i + 1, kind: `p:${w}` });
+      i++;
+      continue;
+    }
+    if (isWord(t) && UPPER_START.test(t.text) && !NON_HEAD_CAPS.has(w)) {
+      let j = i;
+      while (j + 1 < toks.length) {
+        const n = toks[j + 1]!;
+        if (isWord(n) && UPPER_START.test(n.text) && !NON_HEAD_CAPS.has(lower(n))) j++;
+        else if (n.text === "." && n.start === toks[j]!.end && j + 2 < toks.length && UPPER_START.test(toks[j + 2]!.text)) j++;
+        else break;
+      }
+      out.push({ span: { start: t.start, end: toks[j]!.end }, at: i, next: j + 1, kind: j > i ? "cap2" : "cap1" });
+      i = j + 1;
+      continue;
+    }
+    i++;
+  }
+  return out.length > 8 ? out.slice(-8) : out;
+}
+
+/** Features of a direct quote the rules made, for the keep model. */
+function keepFeatures(text: string, masked: string, sentences: Span[], marks: MarkSpan[], d: Draft): string[] {
+  const c = d.content;
+  const kind = d.kind ?? "-";
+  const lemma = d.lemma ?? (d.cue ? (d.cue.end - d.cue.start === 1 ? text[d.cue.start]! : "?") : "none");
+  let inMarks = 0;
+  let nMarks = 0;
+  for (const m of marks) {
+    if (m.end <= c.start || m.start >= c.end) continue;
+    nMarks++;
+    inMarks += Math.min(m.end, c.end) - Math.max(m.start, c.start);
+  }
+  const len = Math.max(1, c.end - c.start);
+  const words = wordCount(text, c);
+  const si = sentenceAt(sentences, c.start);
+  const sentStart = sentences[si]?.start ?? c.start;
+  const sj = sentenceAt(sentences, Math.max(c.start, c.end - 1));
+  const sentEnd = sentences[sj]?.end ?? c.end;
+  const before = tokenize(masked, Math.max(sentStart, c.start - 40), c.start);
+  let skind = "none";
+  let sdist = "-";
+  let swords = "-";
+  if (d.source) {
+    const st = tokenize(text, d.source.start, d.source.end);
+    const head = st.length ? lower(st[st.length - 1]!) : "";
+    skind = head in PRONOUNS ? `p:${head}` : st.length && UPPER_START.test(st[st.length - 1]!.text) ? "cap" : "noun";
+    swords = bucket(st.filter(isWord).length, [1, 2, 3, 5, 8]);
+    const dist = d.source.start >= c.end ? d.source.start - c.end : d.source.end <= c.start ? c.start - d.source.end : 0;
+    sdist = `${d.source.start >= c.end ? "a" : d.source.end <= c.start ? "b" : "in"}${bucket(dist, [2, 10, 40, 120, 400, 1500])}`;
+  }
+  const startsAtMark = marks.some((m) => m.start === c.start);
+  const endsAtMark = marks.some((m) => m.end === c.end);
+  const f = [
+    "bias",
+    `k:${kind}`,
+    `l:${lemma}`,
+    `kl:${kind}|${lemma}`,
+    `w:${bucket(words, [1, 2, 4, 7, 12, 25, 60])}`,
+    `nm:${bucket(nMarks, [1, 2, 3, 5])}`,
+    `frac:${bucket((10 * inMarks) / len, [3, 5, 7, 9])}`,
+    `sm:${startsAtMark}|${endsAtMark}`,
+    `sk:${skind}`,
+    `sw:${swords}`,
+    `sd:${sdist}`,
+    `ksd:${kind}|${sdist}`,
+    `ksk:${kind}|${skind}`,
+    `prev:${before.length ? lower(before[before.length - 1]!) : "^"}`,
+    `sent:${c.start <= sentStart + 1}|${c.end >= sentEnd - 2}`,
+    `nl:${text.slice(c.start, c.end).includes("\n")}`,
+  ];
+  return f;
 }
