@@ -11,6 +11,7 @@
 
 import type { ExtractedArticle, Removal, RemovalReason } from "../core/types.ts";
 import { DossierError } from "../core/errors.ts";
+import { parseDateline } from "./dateline.ts";
 import { BLOCK_TAGS, parseHtml, postOrder, walk } from "./dom.ts";
 import type { HtmlElement, ParsedPage } from "./dom.ts";
 import { renderBlocks } from "./html-blocks.ts";
@@ -48,7 +49,8 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
           ? { date, precision: "day", source: "text" }
           : meta.published,
     outlet: meta.outlet,
-    dateline: null,
+    // "BEIJING (AP) —" opening the first paragraph; the text keeps it (it is part of the story).
+    dateline: parseDateline(text.slice(0, 200))?.place ?? null,
     language: meta.language,
     text,
     removed,

@@ -165,3 +165,22 @@ test("real pages from ../shared extract without throwing", { skip: !existsSync(S
     assert.ok(!a.text.includes("<script"), f);
   }
 });
+
+test("a dateline opening the first paragraph is reported and kept in the text", () => {
+  const html = `<article><p>HARBOUR CITY (Reuters) — Port workers ended a two-day strike on Tuesday after the operator agreed to review night-shift pay, a union spokesperson said.</p>
+    <p>The agreement covers about 1,200 dock workers, and a formal review will start next month, according to the union.</p></article>`;
+  const a = extractHtml(html);
+  assert.equal(a.dateline, "HARBOUR CITY");
+  assert.ok(a.text.startsWith("HARBOUR CITY (Reuters) — Port workers"));
+});
+
+test("visible bylines and dates near the headline are used when metadata has none", () => {
+  const html = `<html><body><h1>Orchard harvest starts early</h1><div class="meta"><span>By Lena Ortiz</span><span>Published on September 3, 2024</span></div>
+    <div class="entry"><p>Growers in the northern valley began picking apples almost two weeks earlier than usual this year, after a warm and dry summer that ripened the fruit quickly.</p>
+    <p>Several farms said the crop was smaller but sweeter, and that they expected prices at local markets to stay close to last year's levels.</p></div></body></html>`;
+  const a = extractHtml(html);
+  assert.equal(a.title, "Orchard harvest starts early");
+  assert.equal(a.byline, "Lena Ortiz");
+  assert.deepEqual(a.published, { date: "2024-09-03", precision: "day", source: "text" });
+  assert.ok(!a.text.includes("Published on"));
+});
