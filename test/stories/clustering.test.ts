@@ -186,3 +186,18 @@ test("batch refinement keeps the time damping: the same texts a year apart stay 
   assert.notEqual(a.get("r1a"), a.get("r1a-later"));
   assert.equal(a.get("r1a-later"), a.get("r1b-later"));
 });
+
+test("empty or wordless articles get a story of their own instead of failing", () => {
+  const c = new StoryClusterer();
+  const a = c.add({ id: "e1", text: "" });
+  const b = c.add({ id: "e2", text: "— … —", date: "2024-01-01" });
+  assert.ok(a.created && b.created);
+  assert.notEqual(a.story, b.story);
+});
+
+test("entities from the entity stage replace the capitalized-word guess", () => {
+  const withEntities = termCounts("officials in the capital met the envoy.", null, ["Wang Wenbin", "Beijing"]);
+  assert.ok(withEntities["P:wang wenbin"]! > 0 && withEntities["P:beijing"]! > 0);
+  const guessed = termCounts("Officials met Wang Wenbin in Beijing.", null, ["Wang Wenbin"]);
+  assert.equal(guessed["P:beijing"], undefined, "with entities given, capitalized words are not guessed as names");
+});
