@@ -5,6 +5,7 @@ import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readInputs } from "../../ingest/files.ts";
 import { Dossier } from "../../pipeline/dossier.ts";
+import { startServer } from "../../api/server.ts";
 import { openSqliteStore } from "../../store/sqlite/sqlite-store.ts";
 import { loadConfig, type GlobalOptions } from "../context.ts";
 import { articleRows, clip, table } from "../format.ts";
@@ -21,7 +22,9 @@ export function registerDemoCommand(program: Command): void {
     .command("demo")
     .description("build a fresh demo database from the bundled corpus (demo/corpus) and show what Dossier finds")
     .option("--keep", "keep an existing demo database instead of rebuilding it")
-    .action(async (o: { keep?: boolean }, cmd: Command) => {
+    .option("--no-serve", "exit after printing instead of serving the web UI on the demo database")
+    .option("--port <port>", "port for the web UI", "4477")
+    .action(async (o: { keep?: boolean; serve: boolean; port: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals() as GlobalOptions;
       const db = g.db ?? "demo.db";
       if (!o.keep) for (const f of [db, `${db}-wal`, `${db}-shm`]) if (existsSync(f)) rmSync(f);
@@ -70,7 +73,18 @@ export function registerDemoCommand(program: Command): void {
             console.log(`  ${e.date.padEnd(10)} ${clip(e.summary, 100)}  [${e.sources} source${e.sources === 1 ? "" : "s"}]`);
           }
         }
-        console.log(`\nTry: dossier --db ${db} show ${list[0]?.id.slice(0, 12) ?? "ID"} --removed  ·  dossier --db ${db} report 1  ·  dossier --db ${db} search fentanyl`);
+        console.log(`\nTry: npx dossier --db ${db} show ${list[0]?.id.slice(0, 12) ?? "ID"} --removed  ·  npx dossier --db ${db} report 1  ·  npx dossier --db ${db} search fentanyl`);
+        if (o.serve) {
+          const { ensureWebBuilt } = await import("../../../web/build.ts");
+          const webRoot = await ensureWebBuilt();
+          const running = await startServer({ dossier: d, config, port: Number(o.port), webRoot, prewarm: true });
+          console.log(`\nThe web UI is up: ${running.url}/  (API: ${running.url}/openapi.json) — Ctrl-C to stop`);
+          await new Promise<void>((resolve) => {
+            process.once("SIGINT", resolve);
+            process.once("SIGTERM", resolve);
+          });
+          await running.close();
+        }
       } finally {
         await store.close();
       }

@@ -6,8 +6,7 @@ import { makeConfig } from "../../core/config.ts";
 import { DossierError } from "../../core/errors.ts";
 import { checkBind, startServer } from "../../api/server.ts";
 import { Dossier } from "../../pipeline/dossier.ts";
-import { openSqliteStore } from "../../store/sqlite/sqlite-store.ts";
-import { dbPath, loadConfig, type GlobalOptions } from "../context.ts";
+import { dbPath, loadConfig, openStore, type GlobalOptions } from "../context.ts";
 
 export function registerServeCommand(program: Command): void {
   program
@@ -32,10 +31,10 @@ export function registerServeCommand(program: Command): void {
         if (!webBuilt()) process.stderr.write("building the web UI (first start) …\n");
         webRoot = await ensureWebBuilt();
       }
-      const store = openSqliteStore(dbPath(g));
+      const store = await openStore(g);
       const dossier = new Dossier(store, config);
       const running = await startServer({ dossier, config, webRoot, prewarm: true });
-      process.stdout.write(`Dossier is serving ${dbPath(g)} at ${running.url}/${webRoot ? "" : " (API only)"}  ·  API: ${running.url}/openapi.json\n`);
+      process.stdout.write(`Dossier is serving ${store.kind === "sqlite" ? dbPath(g) : "the PostgreSQL store"} at ${running.url}/${webRoot ? "" : " (API only)"}  ·  API: ${running.url}/openapi.json\n`);
       if (!server.token) process.stdout.write("writes (POST /api/ingest) are open to this machine only; pass --token to require a bearer token\n");
       const stop = async () => {
         await running.close();
