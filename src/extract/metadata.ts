@@ -144,7 +144,10 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   const title = head && head.split(/\s+/).length >= 2 ? head : chosen.title;
 
   // ---- author
-  const byline = chooseAuthor(page, meta, article, ld, rawHtml);
+  const byline = stripSiteName(chooseAuthor(page, meta, article, ld, rawHtml, url), [
+    ...(meta.get("og:site_name") ?? []),
+    ...(article ? names(article.publisher ?? null) : []),
+  ]);
 
   // ---- date
   const published = chooseDate(page, meta, article, ld, url, rawHtml);
@@ -325,7 +328,14 @@ function chooseAuthor(
   article: { [k: string]: Json } | null,
   ld: Array<{ [k: string]: Json }>,
   rawHtml?: string,
+  url: string | null = null,
 ): string | null {
+  const siteNames = [
+    ...(meta.get("og:site_name") ?? []),
+    ...(meta.get("application-name") ?? []),
+    ...(article ? names(article.publisher ?? null) : []),
+    ...(url ? [hostOf(url)?.split(".")[0] ?? ""] : []),
+  ].filter(Boolean);
   // JSON-LD persons first; an organization as author is kept as a last resort (visible bylines
   // name the writer more often: wcxb-dev gold names the person on such pages).
   let orgAuthor: string | null = null;
@@ -339,7 +349,7 @@ function chooseAuthor(
     const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(resolve);
     const persons = list.filter((x) => !(x && typeof x === "object" && !Array.isArray(x) && /organization|corporation/i.test(types(x))));
     const a = joinNames(names(persons));
-    if (a && !looksLikeOrg(a, ld)) return a;
+    if (a && !looksLikeOrg(a, ld, siteNames)) return a;
     orgAuthor = a ?? joinNames(names(list));
   }
   // Ghost/Yoast put the byline in Twitter card labels: twitter:label1="Written by", twitter:data1=name.
@@ -356,7 +366,7 @@ function chooseAuthor(
   const m = meta.get("author") ?? meta.get("article:author") ?? meta.get("dc.creator") ?? meta.get("sailthru.author") ?? meta.get("parsely-author") ?? meta.get("byl");
   if (m) {
     const a = joinNames(m);
-    if (a && !looksLikeOrg(a, ld)) return a;
+    if (a && !looksLikeOrg(a, ld, siteNames)) return a;
     orgAuthor ??= a;
   }
   // Visible bylines: rel=author links, itemprop=author, class/id "author"/"byline", /author/ links.
@@ -375,7 +385,8 @@ function chooseAuthor(
     const nameEl = findAll(el, (c) => (c.attrs.itemprop ?? "") === "name")[0];
     const t = textContent(nameEl ?? el, 2000);
     if (t && t.length <= 80 && /\p{L}/u.test(t)) {
-      found = cleanAuthor(t);
+      const a = cleanAuthor(t);
+      found = a && !/\d/.test(a) ? a : null;
       if (found) return false;
     }
   });
@@ -393,8 +404,28 @@ function chooseAuthor(
   return article ? joinNames(names(article.publisher ?? null)) : null;
 }
 
-function looksLikeOrg(a: string, ld: Array<{ [k: string]: Json }>): boolean {
-  return ld.some((o) => /organization/i.test(types(o)) && typeof o.name === "string" && normKey(o.name) === normKey(a));
+/** "Brian Doe USA TODAY" → "Brian Doe": a byline that ends with the site's name. */
+function stripSiteName(a: string | null, sites: string[]): string | null {
+  if (!a) return a;
+  for (const site of sites) {
+    if (site.length >= 3 && a.length > site.length + 3 && a.toLowerCase().endsWith(site.toLowerCase())) {
+      const head = a.slice(0, a.length - site.length);
+      // "Jane Doe, CEO of Acme" and "Laura / House Plant House" name the site on purpose.
+      if (/(\bof|\bat|\bfor|\/)\s*$/i.test(head)) return a;
+      return head.replace(/[\s,|–—-]+$/, "") || a;
+    }
+  }
+  return a;
+}
+
+/**
+ * An "author" that is really the site (an organization in the JSON-LD, the og:site_name, the
+ * host name): a visible byline names the writer better.
+ */
+function looksLikeOrg(a: string, ld: Array<{ [k: string]: Json }>, siteNames: string[] = []): boolean {
+  const k = normKey(a);
+  if (ld.some((o) => /organization/i.test(types(o)) && typeof o.name === "string" && normKey(o.name) === k)) return true;
+  return siteNames.some((n) => normKey(n) === k || normKey(n).replace(/ /g, "") === k.replace(/ /g, ""));
 }
 
 // ---- dates
