@@ -526,21 +526,23 @@ export class StoryClusterer {
 }
 
 function topQuery(v: SparseVector, k: number): string[] {
-  // Partial selection: keeps the k heaviest without sorting the whole vector.
-  const top: [string, number][] = [];
-  for (const key in v) {
+  const keys = Object.keys(v);
+  if (keys.length <= k) return keys;
+  // Partial selection into parallel arrays (no per-term allocations), heaviest first; ties keep
+  // the earlier key.
+  const ids: string[] = [];
+  const ws: number[] = [];
+  for (const key of keys) {
     const w = v[key]!;
-    if (top.length < k) {
-      top.push([key, w]);
-      if (top.length === k) top.sort((a, b) => b[1] - a[1]);
-    } else if (w > top[k - 1]![1]) {
-      let i = k - 1;
-      while (i > 0 && top[i - 1]![1] < w) {
-        top[i] = top[i - 1]!;
-        i--;
-      }
-      top[i] = [key, w];
+    if (ids.length === k && w <= ws[k - 1]!) continue;
+    let i = ids.length < k ? ids.length : k - 1;
+    while (i > 0 && ws[i - 1]! < w) {
+      ws[i] = ws[i - 1]!;
+      ids[i] = ids[i - 1]!;
+      i--;
     }
+    ws[i] = w;
+    ids[i] = key;
   }
-  return top.map((x) => x[0]);
+  return ids;
 }
