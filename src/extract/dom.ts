@@ -275,6 +275,8 @@ export const KEPT_ATTRIBUTES = new Set([
   "content", "property", "name", "lang", "type", "http-equiv", "value", "charset", "title",
 ]);
 
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 const PARSER_VOID = new Set([...VOID_TAGS, "basefont", "command", "frame", "isindex", "keygen"]);
 
 /**
@@ -312,7 +314,8 @@ function tokenize(html: string, h: Handler): void {
     const closes = OPEN_IMPLIES_CLOSE.get(name);
     if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
     tagname = name;
-    attribs = {};
+    // Most elements keep no attribute: they share one frozen empty object until one is set.
+    attribs = NO_ATTRIBUTES;
     collect = h.wantsAttributes(name);
   };
   const endOpen = () => {
@@ -384,7 +387,10 @@ function tokenize(html: string, h: Handler): void {
       if (wanted) attribvalue += String.fromCodePoint(cp);
     },
     onattribend(_quote: QuoteType) {
-      if (wanted && attribs && !Object.hasOwn(attribs, attribname)) attribs[attribname] = attribvalue;
+      if (wanted && attribs) {
+        if (attribs === NO_ATTRIBUTES) attribs = {};
+        if (!Object.hasOwn(attribs, attribname)) attribs[attribname] = attribvalue;
+      }
       attribvalue = "";
     },
     oncdata() {},
