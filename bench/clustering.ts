@@ -3,7 +3,8 @@
 // (--expose-gc lets it collect garbage before reading the heap; without it the heap figure includes garbage.)
 // The stream: 100 articles a day over n/100 days; each day a few new events start (a subject from a
 // pool, two or three named actors, a place and a number), and each article reports one event of
-// the last two weeks in ~150 words mixing the event's terms with general news vocabulary. Seeded, so
+// the last two weeks in ~150 words mixing the event's terms with general vocabulary (Zipf-distributed,
+// as in real text). Seeded, so
 // runs are comparable. Reports articles/s (single thread), stories, storylines, heap and RSS, and the
 // BCubed F1 of stories against the generating events as a sanity check (not a quality figure).
 
@@ -27,6 +28,19 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const syll = ["ka", "lo", "mi", "ren", "sa", "tor", "vel", "dan", "ri", "os", "bel", "ma", "nu", "pra", "zen", "quo", "hal", "fi"];
 const word = (k: number) => Array.from({ length: k }, () => pick(syll)).join("");
 const general = Array.from({ length: 3000 }, () => word(2 + Math.floor(rand() * 2)));
+// General vocabulary follows Zipf's law (the r-th commonest word has frequency ~ 1/r), as real text does.
+const zipfCdf: number[] = [];
+for (let r = 1, acc = 0; r <= general.length; r++) zipfCdf.push((acc += 1 / r));
+const pickGeneral = (): string => {
+  const x = rand() * zipfCdf[zipfCdf.length - 1]!;
+  let lo = 0, hi = zipfCdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (zipfCdf[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return general[lo]!;
+};
 const subjects = Array.from({ length: 2000 }, () => Array.from({ length: 12 }, () => word(3)));
 const names = Array.from({ length: 5000 }, () => word(2).replace(/^./, (c) => c.toUpperCase()) + " " + word(3).replace(/^./, (c) => c.toUpperCase()));
 const places = Array.from({ length: 800 }, () => word(3).replace(/^./, (c) => c.toUpperCase()));
@@ -46,7 +60,7 @@ function article(ev: Ev): string {
       else if (r < 0.36) w.push(pick(ev.actors));
       else if (r < 0.39) w.push(ev.place);
       else if (r < 0.41) w.push(ev.number);
-      else w.push(pick(general));
+      else w.push(pickGeneral());
     }
     out.push(w.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".");
   }
