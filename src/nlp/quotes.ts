@@ -99,6 +99,7 @@ const NON_HEAD_CAPS = new Set(
 );
 
 /** Walks back from token i over a noun phrase; returns the index of its first token, or -1 when token i cannot head one. */
+const NUMBER_WORD = /^(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)$/iu;
 const DETERMINERS = new Set(["a", "an", "the", "another", "one", "some", "many", "several", "his", "her", "their", "its", "our", "this", "that", "each"]);
 const PRONOUN_HEADS = new Set(["another", "one", "others", "some", "many", "several", "both", "neither", "most"]);
 
@@ -111,8 +112,13 @@ function npStartBack(toks: Token[], i: number): number {
   }
   const head = toks[i];
   if (!head || !isWord(head)) return -1;
+  // Poll shares as sources: "Six in 10 say", "47 percent said", "nearly half said".
+  if (/^\p{N}+$/u.test(head.text) && i >= 2 && lower(toks[i - 1]!) === "in" && NUMBER_WORD.test(toks[i - 2]!.text)) return i - 2;
+  if (lower(head) === "percent" && i >= 1 && /^\p{N}/u.test(toks[i - 1]!.text)) return i - 1;
   // "Another child responded", "Yet another said": an unknown noun after a determiner, or a pronoun-like quantifier.
-  const determined = !isSourceHead(head) && /^\p{Ll}/u.test(head.text) && i > 0 && DETERMINERS.has(lower(toks[i - 1]!));
+  // A possessive also determines it: "Gary Johnson’s doctor is calling …".
+  const possessed = i > 0 && /['’]s$/u.test(toks[i - 1]!.text) && UPPER_START.test(toks[i - 1]!.text);
+  const determined = !isSourceHead(head) && /^\p{Ll}/u.test(head.text) && i > 0 && (DETERMINERS.has(lower(toks[i - 1]!)) || possessed);
   if (PRONOUN_HEADS.has(lower(head)) && !determined) return i;
   if (!isSourceHead(head) && !determined) return -1;
   const hw = lower(head);
@@ -757,6 +763,15 @@ function reportedIn(text: string, masked: string, s: Span): Draft[] | null {
       // Reported content ends at a clause boundary too ("… — a modest boost", ", according to …", "; …").
       const cut = text.slice(start, end).search(/\s[—–]\s|,\s*(?:but|which|while|according|telling|saying|adding|noting)\b|\s\(|;/u);
       if (cut > 0) end = trimEnd(text, start, start + cut);
+    }
+    {
+      // A coordinated cue sharing the subject ends the content: "X said he makes $41,000 a year and questioned
+      // how …", "Barkley, who said he votes …, said one candidate …".
+      const next = cuesIn(masked, start, end).find((c2) => /(?:,|\band)\s+(?:(?:also|then|later)\s+)?$/u.test(masked.slice(Math.max(start, c2.start - 12), c2.start)));
+      if (next) {
+        const cutAt = masked.slice(start, next.start).search(/(?:,|\s+and)\s+(?:(?:also|then|later)\s+)?$/u);
+        if (cutAt > 0) end = trimEnd(text, start, start + cutAt);
+      }
     }
     // A second subject and cue after ", and" starts another attribution: "Officials warned that …, and Mayor
     // Hannah Weiss urged the commission to …" — the first content stops at the comma.
