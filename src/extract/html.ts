@@ -3,10 +3,14 @@
 // 1. parse with htmlparser2 into a depth-capped tree (dom.ts), scripts/styles/svg dropped;
 // 2. drop boilerplate subtrees by tag, ARIA role and class/id hints (nav, footer, share, related...);
 // 3. render the rest into text blocks (html-blocks.ts) and score their containers the way
-//    Readability does (commas, length, class hints, link density), preferring <article>,
-//    itemprop=articleBody and the JSON-LD articleBody as hints;
+//    Readability does (commas, length, class hints, link density); itemprop=articleBody wins
+//    outright, and when the winner holds under half of the page's prose we climb to the
+//    ancestor that holds most of it (page builders split articles into many small boxes);
 // 4. keep the best container plus the sibling blocks that read like its continuation, then drop
-//    lines that are furniture inside it (headline duplicates, bylines, "Read more", "Sign up").
+//    lines that are furniture inside it (headline duplicates, bylines, "Read more", "Sign up");
+// 5. if that left under 250 characters, run again without class/id pruning.
+// Title, byline and date come from metadata.ts, with visible headline/byline/date lines near
+// the kept text as fallbacks.
 // Every step is an iterative walk: no recursion depth depends on the page.
 
 import type { ExtractedArticle, Removal, RemovalReason } from "../core/types.ts";
@@ -289,7 +293,8 @@ const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y|[Ww]ords [Bb]
 
 /**
  * A visible byline: "By Jane Doe" or a "Written by" label followed by the name, within the 40
- * blocks above the kept text and its first 5; else a "Written by" author box just after it.
+ * blocks above the kept text and its first 5; else a "By ..." line further into the text or in
+ * an author box just after it.
  */
 function bylineNear(raw: Block[], first: Block | null, last: Block | null): string | null {
   if (!first) return null;
@@ -323,7 +328,7 @@ function bylineNear(raw: Block[], first: Block | null, last: Block | null): stri
 /** Nearest h1 above (or at the start of) the kept text, else a nearby h2 that agrees with the metadata. */
 function headingNear(raw: Block[], first: Block | null, meta: PageMetadata): string | null {
   if (!first) return null;
-  let at = raw.findIndex((b) => b.owner === first.owner);
+  const at = raw.findIndex((b) => b.owner === first.owner);
   if (at < 0) return null;
   const isH = (b: Block, tags: RegExp) => tags.test(b.owner.tag) && b.text.length >= 3 && b.text.length <= 250;
   // Headline inside the kept region's first few blocks.
@@ -406,12 +411,10 @@ function pruneReason(
   const a = el.attrs;
   const text = s?.text ?? 0;
   const share = text / total;
-  // Hidden boxes are menus, modals and duplicates, unless they hold much of the page: streaming
-  // server rendering (React's <div hidden id="S:0">) and tabbed articles hide the real text.
-  // React streaming SSR parks rendered segments in <div hidden id="S:n"> and swaps them in.
+  // Hidden boxes are menus, modals and duplicates, except: boxes holding 30%+ of the page, React
+  // streaming SSR segments (<div hidden id="S:n">, swapped in by script), and collapsed accordions
+  // or tabs holding prose. Keeping the last two: wcxb-dev word F1 0.9456 -> 0.9499.
   const streamed = a.id !== undefined && /^S:\d+$/.test(a.id);
-  // Collapsed accordions and tabs hide article prose too: only link-heavy or prose-free hidden
-  // boxes (menus, modals) go.
   const hiddenProse = s !== undefined && s.prose >= 200 && s.links < s.text * 0.2;
   if (!streamed && !hiddenProse && (a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style)) || a["aria-hidden"] === "true") && share < 0.3) {
     return "markup";
@@ -548,6 +551,8 @@ function pickTop(
   return top;
 }
 
+// Climbing when the winner holds < 50% of the page's prose, to the first ancestor with >= 70%:
+// wcxb-dev word F1 0.9302 -> 0.9417, scrapinghub unchanged (0.957 shingle F1).
 const MASS_SHARE_LOW = 0.5;
 const MASS_SHARE_HIGH = 0.7;
 
@@ -556,7 +561,8 @@ function isAncestor(a: HtmlElement, b: HtmlElement): boolean {
   return false;
 }
 
-// 0.3: siblings with more link text are teaser lists ("Recent articles"), not article parts.
+// 0.3: siblings with more link text are teaser lists ("Recent articles"), not article parts
+// (with the furniture rule below: scrapinghub shingle F1 0.9592 -> 0.9600).
 const SIBLING_MAX_LINKS = 0.3;
 
 function selectWithSiblings(

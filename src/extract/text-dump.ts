@@ -20,8 +20,8 @@ import MODEL_JSON from "./text-dump-model.json" with { type: "json" };
 interface Model {
   version: number;
   threshold: number;
-  stage1: LineModel;
-  stage2: LineModel;
+  /** Networks trained with different seeds; their stage-2 probabilities are averaged. */
+  members: { stage1: LineModel; stage2: LineModel }[];
 }
 const MODEL = MODEL_JSON as unknown as Model;
 
@@ -120,9 +120,11 @@ export function classifyLines(text: string): LineVerdict[] {
 function classify(lines: Line[]): LineVerdict[] {
   if (!lines.length) return [];
   const { features, words } = lineFeatures(lines);
-  const p1 = features.map((x) => predict(MODEL.stage1, x));
-  const x2 = contextFeatures(features, p1, words);
-  const p = x2.map((x) => predict(MODEL.stage2, x));
+  const p = new Array<number>(lines.length).fill(0);
+  for (const m of MODEL.members) {
+    const p1 = features.map((x) => predict(m.stage1, x));
+    contextFeatures(features, p1, words).forEach((x, i) => (p[i]! += predict(m.stage2, x) / MODEL.members.length));
+  }
   const out: LineVerdict[] = lines.map((line, i) => ({ line, p: p[i]!, keep: p[i]! >= MODEL.threshold, reason: null }));
   if (!out.some((v) => v.keep)) {
     // Nothing reached the threshold (a page unlike the training pages): keep its most article-like lines.
