@@ -381,14 +381,19 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
 
     if (d.kind === "person") {
       const sent = sentenceOf(span.start);
-      for (const role of [
-        titleBefore(text, sent.start, span.start),
-        appositionAfter(text, sent.end, span.end),
-        appositionBefore(text, sent.start, span.start, span.end, sent.end),
-      ]) {
+      const before = titleBefore(text, sent.start, span.start);
+      const after = appositionAfter(text, sent.end, span.end);
+      const lead = appositionBefore(text, sent.start, span.start, span.end, sent.end);
+      for (const [role, at] of [
+        [before, before ? text.lastIndexOf(before, span.start) : -1],
+        [after, after ? text.indexOf(after, span.end) : -1],
+        [lead, lead ? text.lastIndexOf(lead, span.start) : -1],
+      ] as const) {
         if (!role || d.roles.includes(role)) continue;
         d.roles.push(role);
-        d.side ??= sideOfPhrase(role, homeCountry);
+        // A country or government body in the role first; else an organization named in it
+        // ("a spokeswoman for the World Health Organization").
+        d.side ??= sideOfPhrase(role, homeCountry) ?? (at >= 0 ? organizationIn(all, at, at + role.length) : null);
       }
     }
   }
@@ -447,6 +452,17 @@ function repairSpans(text: string, spans: readonly EntitySpan[]): EntitySpan[] {
     out.push(s);
   }
   return out;
+}
+
+/** The first organization tagged inside [start, end): its own side when it is a known body, else its name. */
+function organizationIn(spans: readonly EntitySpan[], start: number, end: number): string | null {
+  for (const s of spans) {
+    if (s.type !== "ORG" || s.start < start || s.end > end) continue;
+    const surface = s.text.replace(/['’]s$/, "");
+    const { body, inside } = bodyOf(surface);
+    return body?.side ?? inside?.name ?? body?.name ?? surface.replace(/^the\s+/i, "");
+  }
+  return null;
 }
 
 /** A government body named by a mention, allowing a country qualifier inside ("U.S. Justice Department"). */

@@ -228,3 +228,14 @@ test("a capital the tagger took for a person is a place when used as one", () =>
   const { mentions } = resolveEntities(text, [{ start, end: start + 10, type: "PER", text: "Washington" }]);
   assert.deepEqual(mentions.map((m) => `${m.kind}:${m.entity}`), ["place:place:washington"]);
 });
+
+test("an organization named in a role is the person's side when no country is", () => {
+  const text = "Maria Lopez, a spokeswoman for the World Health Organization, said the figures were early.";
+  const spans = [
+    { start: 0, end: 11, type: "PER" as const, text: "Maria Lopez" },
+    { start: 35, end: 60, type: "ORG" as const, text: "World Health Organization" },
+  ];
+  const p = resolveEntities(text, spans).entities.find((e) => e.kind === "person")!;
+  assert.deepEqual(p.roles, ["spokeswoman for the World Health Organization"]);
+  assert.equal(p.side, "World Health Organization");
+});
