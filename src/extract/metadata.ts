@@ -136,7 +136,7 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   const docTitle = page.title ? decodeLite(page.title) : null;
   const titleVariants = [ogTitle, ldTitle, docTitle, ...h1s].filter((x): x is string => !!x);
   const metaTitles = [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x);
-  const chosen = chooseTitle(h1s, metaTitles);
+  const chosen = chooseTitle(h1s, metaTitles, meta.get("og:site_name") ?? []);
   const titleSource = chosen.source;
   // Headlines carry section or list tails after a pipe ("... | Opinion", "... | Top 19 Companies");
   // dropping them matched 3 more wcxb-dev titles (694 vs 691 of 793).
@@ -225,12 +225,23 @@ export function titleAgrees(heading: string, metaTitles: string[]): boolean {
   });
 }
 
-function chooseTitle(h1s: string[], metaTitles: string[]): { title: string | null; source: PageMetadata["titleSource"] } {
+function chooseTitle(
+  h1s: string[],
+  metaTitles: string[],
+  siteNames: string[] = [],
+): { title: string | null; source: PageMetadata["titleSource"] } {
   // The visible headline is what readers (and the gold) call the title; metadata titles carry
   // SEO rewrites and site suffixes. An <h1> that agrees with the metadata wins; a lone <h1> too.
   const agreeing = h1s.find((h) => titleAgrees(h, metaTitles));
   if (agreeing) return { title: agreeing, source: "h1-agrees" };
-  const real = h1s.filter((h) => normKey(h).split(" ").length >= 2);
+  // A lone <h1> that is the site's name (blog headers) is not the headline: it equals the
+  // og:site_name or the tail segment of a metadata title ("Headline – Yoga Pathways").
+  const siteKeys = new Set(siteNames.map(normKey));
+  for (const t of metaTitles) {
+    const segs = t.split(/\s+[|–—·•»-]\s+|\s*\|\s*/);
+    for (const seg of segs.slice(1)) siteKeys.add(normKey(seg));
+  }
+  const real = h1s.filter((h) => normKey(h).split(" ").length >= 2 && !siteKeys.has(normKey(h)));
   if (real.length === 1) return { title: real[0]!, source: "h1-single" };
   for (const t of metaTitles) {
     const s = stripSiteSuffix(t).trim();

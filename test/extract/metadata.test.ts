@@ -87,3 +87,10 @@ test("JSON-LD: @graph is flattened and broken JSON is tolerated", () => {
   assert.equal(a.articleBody, "Body text here.");
   assert.doesNotThrow(() => meta(`<script type="application/ld+json">{not json at all</script>`));
 });
+
+test("title: a lone <h1> that is the site's name is not the headline", () => {
+  const a = meta(`<head><title>Pruning roses in a cold spring – Garden Notes</title></head><body><h1>Garden Notes</h1><p>x</p></body>`);
+  assert.equal(a.title, "Pruning roses in a cold spring");
+  const b = meta(`<head><meta property="og:site_name" content="Garden Notes"><title>Pruning roses in a cold spring</title></head><body><h1>Garden Notes</h1></body>`);
+  assert.equal(b.title, "Pruning roses in a cold spring");
+});
