@@ -334,6 +334,8 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, subjects: read
     if (m.start >= source.end) break;
     if (m.start >= source.start && m.end <= source.end && (m.kind === "person" || !inside)) inside = m;
   }
+  // "Mayor Hale’s physician": the name only qualifies the speaker, who stays unresolved.
+  if (inside && /['’]s\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+$/u.test(raw) && /['’]s$/u.test(index.text.slice(inside.start, inside.end + 2))) return unresolved;
   if (inside) return resolved(index, inside.key);
   // 2. Pronouns.
   if (lower === "he" || lower === "she") {
