@@ -8,6 +8,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { gunzipSync } from "node:zlib";
 import { extractHtml } from "../src/extract/html.ts";
 
@@ -25,7 +27,13 @@ const sampleRss = () => {
   if (r > peakRss) peakRss = r;
 };
 
+// A full collection before each timed phase, so neither side pays for the other's garbage
+// (the warm-up leaves hundreds of MB of linkedom DOMs behind).
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc") as () => void;
+
 function run(name: string, pages: string[], rounds: number, mb: number, fn: (html: string) => unknown): { wall: number; cpu: number } {
+  collect();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let r = 0; r < rounds; r++) {
