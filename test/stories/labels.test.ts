@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { namesIn, describeGroups, describeBatch } from "../../src/stories/labels.ts";
+import { namesIn, taggedNames, describeGroups, describeBatch } from "../../src/stories/labels.ts";
 import { clusterBatch, resultOf } from "../../src/stories/batch.ts";
 import { StoryClusterer, type ClusterDoc } from "../../src/stories/clustering.ts";
 
@@ -21,7 +21,7 @@ test("namesIn finds multi-word names, drops possessives, sentence-initial words 
 
 test("describeGroups: key actors and terms are what sets a group apart", () => {
   const groups = ["quake-arvand", "quake-tolmezzo", "rehab-2023"].map((e) => ARTICLES.filter((a) => a.event === e));
-  const [arvand, tolmezzo, rehab] = describeGroups(groups);
+  const [arvand, tolmezzo, rehab] = describeGroups(groups, { names: namesIn });
   assert.ok(arvand!.keyActors.some((n) => /Kamali/.test(n)), arvand!.keyActors.join("; "));
   assert.ok(arvand!.keyActors.includes("Seyran") || arvand!.keyActors.includes("Red Crescent"));
   assert.ok(tolmezzo!.keyActors.some((n) => /Ferrante|Ovaro|Tolmezzo/.test(n)), tolmezzo!.keyActors.join("; "));
@@ -35,7 +35,7 @@ test("describeGroups: key actors and terms are what sets a group apart", () => {
 test("describeBatch turns a batch clustering into Story and Storyline records", () => {
   const docs = ARTICLES.map(({ event: _e, ...d }) => d);
   const r = clusterBatch(docs);
-  const { stories, storylines } = describeBatch(docs, r);
+  const { stories, storylines } = describeBatch(docs, r, { names: namesIn });
   assert.equal(stories.length, r.stories.length);
   assert.deepEqual(stories.flatMap((s) => s.articleIds).sort(), docs.map((d) => d.id).sort());
   for (const s of stories) {
@@ -53,7 +53,7 @@ test("resultOf turns the online clusterer's state into records describeBatch can
   for (const d of docs) c.add(d);
   const r = resultOf(c);
   assert.deepEqual(r.assignments.map((a) => a.id).sort(), docs.map((d) => d.id).sort());
-  const { stories, storylines } = describeBatch(docs, r);
+  const { stories, storylines } = describeBatch(docs, r, { names: namesIn });
   assert.equal(stories.length, 4);
   assert.ok(storylines.every((l) => l.storyIds.length >= 1));
   assert.ok(stories.find((s) => s.articleIds.includes("q2a"))!.keyEntities.some((n) => /Ferrante|Ovaro|Tolmezzo|Comeglians/.test(n)));
@@ -68,4 +68,10 @@ test("a surname folds into the full name; a country does not fold into a longer 
   assert.ok(d!.keyActors.includes("Rahul Gupta"), d!.keyActors.join("; "));
   assert.ok(!d!.keyActors.includes("Gupta"));
   assert.ok(d!.keyActors.includes("China"), d!.keyActors.join("; "));
+});
+
+test("by default names come from the entity tagger (src/nlp/ner)", () => {
+  const names = taggedNames("Foreign Ministry spokesperson Wang Wenbin spoke in Beijing on Friday.");
+  assert.ok(names.includes("Wang Wenbin"), names.join("; "));
+  assert.ok(names.includes("Beijing"), names.join("; "));
 });
