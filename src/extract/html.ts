@@ -607,7 +607,10 @@ function selectWithSiblings(
     const sst = stats.get(sib);
     let s = scores.get(sib) ?? 0;
     if (topClass && sib.attrs.class === topClass) s += topScore * 0.2;
-    if (s >= threshold && sst && sst.links < sst.text * SIBLING_MAX_LINKS) {
+    // A sibling built like the winner (same class) holding prose continues the article even when
+    // its paragraphs sit too deep to have scored it (scrapinghub 0.9635 -> 0.9641, wcxb-dev 0.9535 -> 0.9543).
+    const sameKind = topClass !== "" && sib.attrs.class === topClass && sst !== undefined && sst.prose >= 100;
+    if ((s >= threshold || sameKind) && sst && sst.links < sst.text * SIBLING_MAX_LINKS) {
       out.push(sib);
       continue;
     }
