@@ -194,7 +194,6 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
   let firstKept: Block | null = null;
   let lastKept: Block | null = null;
   const titleKeys = new Set(meta.titleVariants.map(normKey).filter((k) => k.length > 0));
-  const seen = new Set<string>();
   // Within the chosen region, conditionally drop link-heavy or furniture sub-containers.
   const condRemoved = labelSubtrees(conditionalClean(top ? [...chosen] : [], stats, scores));
   for (const b of blocks) {
@@ -214,11 +213,13 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
       continue;
     }
     const key = b.text;
-    if (seen.has(key) && b.text.length < 200) {
+    // Only a repeat of the previous kept block is dropped (mobile/desktop duplicates): recipes
+    // and meal plans repeat lines ("Eat every 2–3 hours") on purpose. Dropping every repeat
+    // under 200 chars instead: scrapinghub shingle F1 0.9641 vs 0.9687, wcxb-dev 0.9543 vs 0.9554.
+    if (kept.length > 0 && kept[kept.length - 1] === key) {
       removed.push({ text: b.text, reason: "boilerplate" });
       continue;
     }
-    seen.add(key);
     kept.push(b.text);
     firstKept ??= b;
     lastKept = b;
