@@ -5,9 +5,9 @@
 // weights are in text-dump-model.json, fitted by scripts/train-text-dump.ts on the train split of
 // the extraction bench): stage 1 looks at the line and its neighbours' shapes, stage 2 adds the
 // stage-1 verdicts around it, so a short interruption inside the article (a caption, a teaser
-// block) is dropped while the paragraphs on both sides stay. A single MLP beat logistic
-// regression on the held-out split (scrapinghub shingle F1 0.904 vs 0.869, wcxb word F1 equal at
-// 0.924). A few unambiguous patterns (photo credits, "Source link", "Other news" blocks, wire
+// block) is dropped while the paragraphs on both sides stay. An MLP beat logistic regression on
+// the held-out split (scrapinghub shingle F1 0.904 vs 0.869, wcxb word F1 equal at 0.924); three
+// seeds are averaged because single seeds ranged 0.89-0.93 on held-out scrapinghub. A few unambiguous patterns (photo credits, "Source link", "Other news" blocks, wire
 // datelines) are then enforced by rule, since the bench has too few of them to learn.
 
 import type { ExtractedArticle, PublishedDate, Removal, RemovalReason } from "../core/types.ts";
@@ -143,7 +143,7 @@ function classify(lines: Line[]): LineVerdict[] {
     // Lines kept above it are teasers and decks of other stories (the title is chosen separately).
     for (let i = 0; i < opener; i++) out[i]!.keep = false;
   }
-  fillGaps(out);
+  fillGaps(out, opener < 0);
   applyRules(out);
   dropIslands(out);
   const firstKept = out.findIndex((v) => v.keep);
@@ -162,7 +162,7 @@ function classify(lines: Line[]): LineVerdict[] {
 }
 
 // 4 words per dropped line: held-out scrapinghub shingle F1 0.930 vs 0.923 without the step and
-// 0.930 at 8; proportional costs broke seed 000 (its interleaved "Other news" block is long prose).
+// 0.930 at 8 (single-seed model); proportional costs broke seed 000 (its interleaved "Other news" block is long prose).
 const ISLAND_COST = 4;
 /**
  * Kept lines far from the article's main run (a stray teaser in the footer, a sidebar blurb) are
@@ -189,15 +189,18 @@ const isProse = (t: string) => wordCount(t) >= 10 && /[.!?…]["'”’)]*$/.tes
  * Prose paragraphs between two kept paragraphs, or running from a kept paragraph to the end of
  * the dump, are article text even when the model hesitates: quotes opening a paragraph, and the
  * closing paragraphs of a page saved without its footer (the bench pages always have one, so
- * the model is unsure about the last lines of a dump).
+ * the model is unsure about the last lines of a dump). With `fromStart`, prose opening the dump
+ * right above the article also counts: a dump that starts with prose has no page furniture above
+ * the story (seed 004's lede scored 0.53).
  */
-function fillGaps(out: LineVerdict[]): void {
+function fillGaps(out: LineVerdict[], fromStart: boolean): void {
   const candidate = (v: LineVerdict) => !v.keep && v.p >= 0.2 && isProse(v.line.text);
-  for (let a = 1; a < out.length; a++) {
-    if (!candidate(out[a]!) || !out[a - 1]!.keep) continue;
+  for (let a = fromStart ? 0 : 1; a < out.length; a++) {
+    if (!candidate(out[a]!) || (a > 0 && !out[a - 1]!.keep)) continue;
     let b = a;
     while (b + 1 < out.length && candidate(out[b + 1]!)) b++;
-    if (b + 1 === out.length || out[b + 1]!.keep) for (let i = a; i <= b; i++) out[i]!.keep = true;
+    const closed = a === 0 ? out[b + 1]?.keep === true : b + 1 === out.length || out[b + 1]!.keep;
+    if (closed) for (let i = a; i <= b; i++) out[i]!.keep = true;
     a = b;
   }
 }
