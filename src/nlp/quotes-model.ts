@@ -17,8 +17,9 @@ const KEEP_WEIGHTS = new Map(Object.entries(MODEL.keep.weights));
 
 /**
  * Log-odds above which a candidate is kept, or null when the candidate stage is off. It is off in the shipped
- * model: on out-of-fold train scores the best threshold (1.75) adds +0.003 direct e2e F1 (0.7991 -> 0.8021), but
- * on dev it costs 0.003 (0.787 -> 0.784) and misattributes a quote in seed 002.
+ * model: at the best out-of-fold train threshold (1.75) it adds only +0.002 direct e2e F1 (0.8001 -> 0.8018) and
+ * +0.0004 on dev (0.7914 -> 0.7918), for about 15% of extraction speed (bench/annotate-quotes.ts, ~600 -> ~520
+ * articles per CPU-second). `npx tsx scripts/train-quotes.ts --with-candidates` switches it on.
  */
 export const CANDIDATE_THRESHOLD: number | null = MODEL.candidates.threshold;
 /** Log-odds below which a rule-made direct quote is dropped (best out-of-fold train direct e2e F1, see the training script). */

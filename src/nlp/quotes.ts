@@ -877,12 +877,11 @@ function markCandidates(text: string, masked: string, sentences: Span[], marks: 
     `cap:${/^\s*\p{Lu}/u.test(inner)}`,
     `closed:${q.closed}`,
     `para:${paraBefore}`,
-    `prevtok:${beforeToks.length ? lower(beforeToks[beforeToks.length - 1]!) : "^"}`,
-    `nexttok:${afterToks.length ? lower(afterToks[0]!) : "$"}`,
+    `prevtok:${beforeToks.length ? wordClass(lower(beforeToks[beforeToks.length - 1]!)) : "^"}`,
+    `nexttok:${afterToks.length ? wordClass(lower(afterToks[0]!)) : "$"}`,
     `marks:${bucket(marks.filter((m) => m.start >= sentStart && m.end <= sentEnd).length, [1, 2, 3])}`,
     `titlecase:${(inner.match(/[\p{L}'’-]+/gu) ?? []).every((w) => /^\p{Lu}/u.test(w) || TITLE_MINOR.has(w))}`,
   ];
-  for (const t of beforeToks.slice(-4, -1)) if (isWord(t)) base.push(`near:${lower(t)}`);
   // The sentence's subject and the verb after it ("Reid has gone after Trump as a “…”").
   let subj: Span | null = null;
   let verb = "";
@@ -915,7 +914,7 @@ function markCandidates(text: string, masked: string, sentences: Span[], marks: 
     sources.push({
       src: subj,
       kind: "subj",
-      feats: [`v:${verb}`, `vl:${cueLemma(verb) ?? "-"}`, `sk:${skind}`, `sn:${bucket(sw.split(/\s+/).length, [1, 2, 4])}`, `vd:${bucket(tokenize(masked, verbEnd, q.start).length, [0, 1, 3, 6, 12])}`],
+      feats: [`v:${wordClass(verb)}`, `vl:${cueLemma(verb) ?? "-"}`, `sk:${skind}`, `sn:${bucket(sw.split(/\s+/).length, [1, 2, 4])}`, `vd:${bucket(tokenize(masked, verbEnd, q.start).length, [0, 1, 3, 6, 12])}`],
     });
   }
   if (prev) {
@@ -929,7 +928,7 @@ function markCandidates(text: string, masked: string, sentences: Span[], marks: 
   }
   // Every name or pronoun before the quote in its sentence ("Reid has gone after Trump as a “…”": Reid, Trump),
   // nearest last; the model learns which position speaks.
-  const nps = sentenceNames(masked, beforeToks);
+  const nps = sentenceNames(masked, beforeToks).slice(-4);
   nps.forEach((np, k) => {
     if (subj && np.span.start === subj.start) return;
     const prevTok = np.at > 0 ? lower(beforeToks[np.at - 1]!) : "^";
@@ -937,7 +936,7 @@ function markCandidates(text: string, masked: string, sentences: Span[], marks: 
     sources.push({
       src: np.span,
       kind: "np",
-      feats: [`npi:${bucket(k, [0, 1, 2])}`, `npr:${bucket(nps.length - 1 - k, [0, 1, 2])}`, `npk:${np.kind}`, `npp:${prevTok}`, `npn:${nextTok}`, `npnl:${cueLemma(nextTok) ?? "-"}`, `npd:${bucket(beforeToks.length - np.next, [0, 1, 3, 6, 12])}`],
+      feats: [`npi:${bucket(k, [0, 1, 2])}`, `npr:${bucket(nps.length - 1 - k, [0, 1, 2])}`, `npk:${np.kind}`, `npp:${wordClass(prevTok)}`, `npn:${wordClass(nextTok)}`, `npnl:${cueLemma(nextTok) ?? "-"}`, `npd:${bucket(beforeToks.length - np.next, [0, 1, 3, 6, 12])}`],
     });
   });
   // The previous sentence's subject, for a quote continuing what it reports.
@@ -947,7 +946,7 @@ function markCandidates(text: string, masked: string, sentences: Span[], marks: 
     const pn = sentenceNames(masked, pt)[0];
     if (pn && pn.at <= 2) {
       const nextTok = pn.next < pt.length ? lower(pt[pn.next]!) : "$";
-      sources.push({ src: pn.span, kind: "ps", feats: [`psk:${pn.kind}`, `psn:${nextTok}`, `psnl:${cueLemma(nextTok) ?? "-"}`, `psnl:${text.slice(ps.end, q.start).includes("\n") ? "para" : "same"}`] });
+      sources.push({ src: pn.span, kind: "ps", feats: [`psk:${pn.kind}`, `psn:${wordClass(nextTok)}`, `psnl:${cueLemma(nextTok) ?? "-"}`, `psnl:${text.slice(ps.end, q.start).includes("\n") ? "para" : "same"}`] });
     }
   }
   const out: QuoteCandidate[] = [];
@@ -999,7 +998,7 @@ function sentenceNames(masked: string, toks: Token[]): { span: Span; at: number;
     }
     i++;
   }
-  return out.length > 8 ? out.slice(-8) : out;
+  return out;
 }
 
 /** Features of a direct quote the rules made, for the keep model. */
@@ -1053,4 +1052,25 @@ function keepFeatures(text: string, masked: string, sentences: Span[], marks: Ma
     `nl:${text.slice(c.start, c.end).includes("\n")}`,
   ];
   return f;
+}
+
+// Function words the candidate model may see as themselves; any other word is reduced to a class, so the
+// weights stay about constructions rather than the topics of PolNeAR train.
+const CLASS_WORDS = new Set(
+  "a an the as of to for by in on at with from that this his her their its and or but was is were are has have had be been not said says called call calls described calling describing".split(" "),
+);
+
+function wordClass(w: string): string {
+  if (CLASS_WORDS.has(w)) return w;
+  const lemma = cueLemma(w);
+  if (lemma) return `cue:${lemma}`;
+  if (w in PRONOUNS) return "pron";
+  if (/^\p{Lu}/u.test(w)) return "Cap";
+  if (/^\p{N}/u.test(w)) return "num";
+  if (/ed$/.test(w)) return "-ed";
+  if (/ing$/.test(w)) return "-ing";
+  if (/ly$/.test(w)) return "-ly";
+  if (/s$/.test(w)) return "-s";
+  if (/^[\p{L}]/u.test(w)) return "word";
+  return w;
 }
