@@ -6,7 +6,10 @@
 // for development; eng.testb is never read here). Unlabeled text for the word clusters: the
 // texts of the other bench sets (quotes, timelines, clustering, extraction gold, time)
 // plus the eng.train tokens — no labels from any of them.
-// Deterministic: fixed seeds, fixed file order.
+// Deterministic: fixed seeds, fixed file order; a fresh run reproduces models/ner/model.json.gz.
+// The unlabeled text is tokenized with src/nlp/ner/tokens.ts, so a change there changes the
+// clusters and capitalization ratios: retrain and commit the model with it. (--clusters-cache
+// speeds up experiments but goes stale when the tokenizer changes.)
 
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
