@@ -199,7 +199,9 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
   for (const b of blocks) {
     if (!top || !inChosen(b.owner)) {
       // Outside the article: recorded too, with the most specific reason we can give.
-      removed.push({ text: b.text, reason: titleKeys.has(normKey(b.text)) ? "duplicate-title" : (blockReason(b, titleKeys, false) ?? "boilerplate") });
+      // Only short blocks can be a headline or a furniture line worth naming.
+      const reason = b.text.length > 300 ? "boilerplate" : titleKeys.has(normKey(b.text)) ? "duplicate-title" : (blockReason(b, titleKeys, false) ?? "boilerplate");
+      removed.push({ text: b.text, reason });
       continue;
     }
     const cr = condRemoved.get(b.owner);
@@ -673,7 +675,7 @@ const BOILERPLATE_LINE =
 function blockReason(b: Block, titleKeys: Set<string>, atStart: boolean): RemovalReason | null {
   const t = b.text;
   const len = t.length;
-  if (/^h[1-6]$/.test(b.owner.tag) || atStart) {
+  if ((/^h[1-6]$/.test(b.owner.tag) || atStart) && len <= 300) {
     if (titleKeys.has(normKey(t))) return "duplicate-title";
   }
   if (len < 100 && BOILERPLATE_LINE.test(t)) return "boilerplate";
