@@ -147,59 +147,50 @@ export class Dossier {
   // ------------------------------------------------------------------ stories
 
   async stories(): Promise<StorySummary[]> {
-    const [assign, list] = await Promise.all([this.store.listStoryAssignments(), this.allSummaries()]);
-    const byId = new Map(list.map((a) => [a.id, a]));
-    const groups = new Map<string, { storyline: string | null; ids: string[] }>();
-    for (const a of assign) {
-      const g = groups.get(a.story) ?? { storyline: a.storyline, ids: [] };
-      g.ids.push(a.articleId);
-      groups.set(a.story, g);
-    }
-    const out: StorySummary[] = [];
-    for (const [id, g] of groups) {
-      const arts = g.ids.map((x) => byId.get(x)).filter((x): x is ArticleSummary => !!x);
-      if (!arts.length) continue;
-      const originals = arts.filter((a) => a.original);
-      const dates = arts.map((a) => a.date).filter((d): d is string => !!d).sort();
-      const lead = [...(originals.length ? originals : arts)].sort((a, b) => (a.date ?? "9") < (b.date ?? "9") ? -1 : (a.date ?? "9") > (b.date ?? "9") ? 1 : b.words - a.words)[0]!;
-      out.push({
-        id,
-        storyline: g.storyline,
-        label: lead.title ?? firstWords(lead.id, arts),
-        articles: arts.length,
-        originals: originals.length,
-        copies: arts.length - originals.length,
-        first: dates[0] ?? null,
-        last: dates[dates.length - 1] ?? null,
-        outlets: [...new Set(arts.map((a) => a.outlet).filter((o): o is string => !!o))],
-        articleIds: arts.map((a) => a.id),
-      });
-    }
-    return out.sort((a, b) => (b.last ?? "") .localeCompare(a.last ?? "") || b.articles - a.articles);
+    const rows = await this.store.listStoryRows();
+    return rows
+      .map((r) => ({
+        id: r.story,
+        storyline: r.storyline,
+        label: r.leadTitle ?? "(untitled story)",
+        articles: r.articles,
+        originals: r.originals,
+        copies: r.articles - r.originals,
+        first: r.first,
+        last: r.last,
+        outlets: r.outlets,
+        articleIds: r.articleIds,
+      }))
+      .sort((a, b) => (b.last ?? "").localeCompare(a.last ?? "") || b.articles - a.articles);
   }
 
   async storylines(): Promise<StorylineSummary[]> {
-    const stories = await this.stories();
+    const [stories, counts] = await Promise.all([this.stories(), this.store.storylineEntityCounts()]);
     const byLine = new Map<string, StorySummary[]>();
     for (const s of stories) {
       const k = s.storyline ?? s.id;
       byLine.set(k, [...(byLine.get(k) ?? []), s]);
     }
-    const out: StorylineSummary[] = [];
-    for (const [id, ss] of byLine) out.push(await this.summarizeLine(id, ss));
+    const entities = new Map<string, typeof counts>();
+    for (const c of counts) entities.set(c.storyline, [...(entities.get(c.storyline) ?? []), c]);
+    const out = [...byLine].map(([id, ss]) => summarizeLine(id, ss, entities.get(id) ?? []));
     return out.sort((a, b) => b.articles - a.articles || (b.last ?? "").localeCompare(a.last ?? ""));
   }
 
   async storyline(id: string, opts: { from?: string; to?: string; maxDates?: number } = {}): Promise<StorylineView> {
-    const stories = (await this.stories()).filter((s) => (s.storyline ?? s.id) === id);
-    if (!stories.length) throw new DossierError("NOT_FOUND", `storyline ${id}`);
-    const summary = await this.summarizeLine(id, stories);
-    const ids = stories.flatMap((s) => s.articleIds);
+    const assignments = await this.store.listStoryAssignments({ storyline: id });
+    if (!assignments.length) throw new DossierError("NOT_FOUND", `storyline ${id}`);
+    const storyIds = new Set(assignments.map((a) => a.story));
+    const [allStories, counts] = await Promise.all([this.stories(), this.store.storylineEntityCounts()]);
+    const stories = allStories.filter((s) => storyIds.has(s.id));
+    const summary = summarizeLine(id, stories, counts.filter((c) => c.storyline === id));
+    const ids = assignments.map((a) => a.articleId);
     const articles = (await Promise.all(ids.map((x) => this.store.getArticle(x)))).filter((a): a is Article => !!a);
+    const articleList = (await this.store.getSummaries(ids)).sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
     const copyOf = new Map<string, string>();
-    for (const a of articles) {
-      const g = await this.store.getCopyGroup(a.id);
-      const orig = g.find((m) => m.original);
+    for (const a of articleList) {
+      if (a.original || !a.group) continue;
+      const orig = (await this.store.getCopyGroup(a.id)).find((m) => m.original);
       if (orig && orig.articleId !== a.id) copyOf.set(a.id, orig.articleId);
     }
     const tl: TimelineArticle[] = articles.map((a) => ({ id: a.id, date: a.published?.date ?? null, text: a.text, outlet: a.outlet, copyOf: copyOf.get(a.id) ?? null }));
@@ -211,48 +202,22 @@ export class Dossier {
       bySide.set(q.side, [...(bySide.get(q.side) ?? []), q]);
     }
     const sides = [...bySide].map(([side, qs]) => ({ side, quotes: qs.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "")) })).sort((a, b) => b.quotes.length - a.quotes.length);
-    const all = await this.allSummaries();
-    const idSet = new Set(ids);
-    const articleList = all.filter((a) => idSet.has(a.id));
     const months = new Map<string, number>();
-    for (const a of articleList) if (a.date) months.set(a.date.slice(0, 7), (months.get(a.date.slice(0, 7)) ?? 0) + 1);
+    for (const a of articleList) if (a.date && a.date.length >= 7) months.set(a.date.slice(0, 7), (months.get(a.date.slice(0, 7)) ?? 0) + 1);
     const coverage = [...months].sort().map(([month, n]) => ({ month, articles: n }));
     return { ...summary, storyList: stories, timeline, sides, coverage, articleList };
   }
+}
 
-  private async summarizeLine(id: string, ss: StorySummary[]): Promise<StorylineSummary> {
-    const ids = ss.flatMap((s) => s.articleIds);
-    const counts = new Map<string, { name: string; kind: string; n: number }>();
-    for (const x of ids) {
-      const ann = await this.store.getAnnotations(x);
-      const seen = new Set<string>();
-      for (const e of ann?.entities ?? []) {
-        if (seen.has(e.key) || e.kind === "other") continue;
-        seen.add(e.key);
-        const c = counts.get(e.key) ?? { name: e.name, kind: e.kind, n: 0 };
-        c.n++;
-        counts.set(e.key, c);
-      }
-    }
-    const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
-    const keyActors = ranked.filter((c) => c.kind === "person" || c.kind === "org").slice(0, 6).map((c) => c.name);
-    const places = ranked.filter((c) => c.kind === "place").slice(0, 2).map((c) => c.name);
-    const dates = ss.flatMap((s) => [s.first, s.last]).filter((d): d is string => !!d).sort();
-    const first = dates[0] ?? null;
-    const last = dates[dates.length - 1] ?? null;
-    const topic = topicWords(ss.map((s) => s.label));
-    const label = [places.join("–"), topic].filter(Boolean).join(": ") || ss[0]!.label;
-    return { id, label, keyActors, stories: ss.length, articles: ids.length, first, last };
-  }
-
-  private async allSummaries(): Promise<ArticleSummary[]> {
-    const out: ArticleSummary[] = [];
-    for (let offset = 0; ; offset += 5000) {
-      const page = await this.store.listArticles({ limit: 5000, offset });
-      out.push(...page);
-      if (page.length < 5000) return out;
-    }
-  }
+/** A storyline's label and key actors from its stories and the entities its articles mention. */
+function summarizeLine(id: string, ss: StorySummary[], counts: { name: string; kind: string; articles: number }[]): StorylineSummary {
+  const ids = ss.flatMap((s) => s.articleIds);
+  const keyActors = counts.filter((c) => c.kind === "person" || c.kind === "org").slice(0, 6).map((c) => c.name);
+  const places = counts.filter((c) => c.kind === "place").slice(0, 2).map((c) => c.name);
+  const dates = ss.flatMap((s) => [s.first, s.last]).filter((d): d is string => !!d).sort();
+  const topic = topicWords(ss.map((s) => s.label), [...places, ...keyActors]);
+  const label = [places.join("–"), topic].filter(Boolean).join(": ") || ss[0]?.label || id;
+  return { id, label, keyActors, stories: ss.length, articles: ids.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
 }
 
 /** Estimated publication date for undated articles (evidence in the text), marked as estimated. */
@@ -277,17 +242,19 @@ function sidesFor(e: TimelineEntry, quotes: QuoteRecord[]): Record<string, strin
   return Object.keys(out).length ? out : undefined;
 }
 
-const STOP = new Set("a an the of to in on for and or with at by from as is are was were be been its it that this after over says said say amid us u.s. new".split(" "));
+const STOP = new Set(
+  ("a an the of to in on for and or with at by from as is are was were be been its it that this after over says said say amid us u.s. new " +
+    "against about into than more most could would will may might not no but his her their them they he she what when who why how " +
+    "calls call urges urge warns warn rejects reject ties ahead first last next out up down off says").split(" "),
+);
 
-/** The words shared most by story labels: a short topic for a storyline label. */
-function topicWords(labels: string[]): string {
+/** The words shared most by story titles, minus the names already in the label: a short topic. */
+function topicWords(labels: string[], names: string[]): string {
+  const skip = new Set(names.flatMap((n) => n.toLowerCase().split(/[\s–-]+/)));
   const c = new Map<string, number>();
   for (const l of labels) {
-    for (const w of new Set((l.toLowerCase().match(/[\p{L}][\p{L}'’-]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 2))) c.set(w, (c.get(w) ?? 0) + 1);
+    for (const w of new Set((l.toLowerCase().match(/[\p{L}][\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, "")).filter((w) => !STOP.has(w) && !skip.has(w) && w.length > 2))) c.set(w, (c.get(w) ?? 0) + 1);
   }
   return [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([w]) => w).join(", ");
 }
 
-function firstWords(id: string, arts: ArticleSummary[]): string {
-  return arts.find((a) => a.id === id)?.title ?? "(untitled story)";
-}

@@ -93,6 +93,20 @@ export interface SignatureMeta {
   credited?: boolean;
 }
 
+export interface StoryRow {
+  story: string;
+  storyline: string | null;
+  articles: number;
+  /** Articles that are not copies of another. */
+  originals: number;
+  first: string | null;
+  last: string | null;
+  outlets: string[];
+  articleIds: string[];
+  /** Title of the story's lead article: its earliest original, the longest on a tie. */
+  leadTitle: string | null;
+}
+
 /** Result of recording one ingested input (raw bytes hash → outcome). */
 export type PutResult = { status: "added"; id: string } | { status: "duplicate"; id: string };
 
@@ -139,7 +153,13 @@ export interface Store {
 
   // --- stories ---
   putStories(assignments: StoryAssignment[]): Promise<void>;
-  listStoryAssignments(): Promise<StoryAssignment[]>;
+  listStoryAssignments(filter?: { storyline?: string; story?: string }): Promise<StoryAssignment[]>;
+  /** One row per story, aggregated in the database (no article texts are read). */
+  listStoryRows(): Promise<StoryRow[]>;
+  /** How many articles of each storyline mention each person, organization and place. */
+  storylineEntityCounts(): Promise<{ storyline: string; key: string; name: string; kind: string; articles: number }[]>;
+  /** Summaries of the given articles (any order; unknown ids are left out). */
+  getSummaries(ids: string[]): Promise<ArticleSummary[]>;
 
   // --- named state blobs for corpus stages (clusterer centroids, idf tables) ---
   getState<T = unknown>(name: string): Promise<T | null>;

@@ -160,8 +160,28 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
   withStore("stories and state blobs", async (s) => {
     const a = sampleArticle("Story text.");
     await s.putArticle(a, null);
-    await s.putStories([{ articleId: a.id, story: "s1", storyline: "l1" }]);
-    assert.deepEqual(await s.listStoryAssignments(), [{ articleId: a.id, story: "s1", storyline: "l1" }]);
+    const b = sampleArticle("Story copy text.", { outlet: "B Post", published: { date: "2024-03-07", precision: "day", source: "meta" } });
+    await s.putArticle(b, null);
+    await s.putCopies([
+      { articleId: a.id, group: "g", original: true, kind: null, similarity: 1 },
+      { articleId: b.id, group: "g", original: false, kind: "verbatim", similarity: 1 },
+    ]);
+    await s.putStories([{ articleId: a.id, story: "s1", storyline: "l1" }, { articleId: b.id, story: "s1", storyline: "l1" }]);
+    assert.deepEqual((await s.listStoryAssignments({ storyline: "l1" })).map((x) => x.articleId).sort(), [a.id, b.id].sort());
+    assert.deepEqual(await s.listStoryAssignments({ storyline: "nope" }), []);
+    const [row] = await s.listStoryRows();
+    assert.equal(row!.story, "s1");
+    assert.equal(row!.storyline, "l1");
+    assert.equal(row!.articles, 2);
+    assert.equal(row!.originals, 1);
+    assert.equal(row!.first, "2024-03-05");
+    assert.equal(row!.last, "2024-03-07");
+    assert.deepEqual(row!.outlets.sort(), ["B Post", "Harbor Ledger"]);
+    assert.deepEqual(row!.articleIds.sort(), [a.id, b.id].sort());
+    assert.equal(row!.leadTitle, "Port workers end strike");
+    assert.deepEqual((await s.getSummaries([b.id, "missing"])).map((x) => x.id), [b.id]);
+    await s.putAnnotations(a.id, { sentences: [], mentions: [], timexes: [], quotes: [], entities: [{ key: "place:harbor", name: "Harbor", kind: "place", aliases: [], roles: [], side: null }] }, "t");
+    assert.deepEqual(await s.storylineEntityCounts(), [{ storyline: "l1", key: "place:harbor", name: "Harbor", kind: "place", articles: 1 }]);
     assert.equal(await s.getState("x"), null);
     await s.putState("x", { n: 1, v: [1, 2] });
     assert.deepEqual(await s.getState("x"), { n: 1, v: [1, 2] });

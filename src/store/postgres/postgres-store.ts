@@ -17,6 +17,7 @@ import type {
   Store,
   StoredRejection,
   StoryAssignment,
+  StoryRow,
 } from "../store.ts";
 
 type Row = Record<string, any>;
@@ -30,6 +31,7 @@ const MIGRATIONS = (s: string): string[] => [
      tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B')) STORED
    );
    CREATE INDEX articles_date ON ${s}.articles (published_date);
+   CREATE INDEX articles_order ON ${s}.articles ((published_date IS NULL), published_date DESC, ingested_at DESC, id);
    CREATE INDEX articles_outlet ON ${s}.articles (lower(outlet));
    CREATE INDEX articles_tsv ON ${s}.articles USING GIN (tsv);
    CREATE TABLE ${s}.inputs (hash TEXT PRIMARY KEY, article_id TEXT, rejected BOOLEAN NOT NULL DEFAULT false, origin TEXT NOT NULL, at TEXT NOT NULL);
@@ -429,9 +431,59 @@ export class PostgresStore implements Store {
     });
   }
 
-  async listStoryAssignments(): Promise<StoryAssignment[]> {
-    const { rows } = await this.pool.query(`SELECT * FROM ${this.t("stories")} ORDER BY story_id, article_id`);
+  async listStoryAssignments(f: { storyline?: string; story?: string } = {}): Promise<StoryAssignment[]> {
+    const c: string[] = [];
+    const p: string[] = [];
+    if (f.storyline) {
+      p.push(f.storyline);
+      c.push(`coalesce(storyline_id, story_id) = $${p.length}`);
+    }
+    if (f.story) {
+      p.push(f.story);
+      c.push(`story_id = $${p.length}`);
+    }
+    const { rows } = await this.pool.query(`SELECT * FROM ${this.t("stories")} ${c.length ? "WHERE " + c.join(" AND ") : ""} ORDER BY story_id, article_id`, p);
     return rows.map((r) => ({ articleId: r.article_id, story: r.story_id, storyline: r.storyline_id }));
+  }
+
+  async listStoryRows(): Promise<StoryRow[]> {
+    const { rows } = await this.pool.query(
+      `SELECT story_id, min(storyline_id) AS storyline_id, count(*) AS articles, sum(orig) AS originals, min(published_date) AS first, max(published_date) AS last,
+         array_agg(outlet) AS outlets, array_agg(article_id) AS ids, max(CASE WHEN rn = 1 THEN title END) AS lead_title
+       FROM (
+         SELECT s.story_id, s.storyline_id, s.article_id, a.title, a.outlet, a.published_date,
+           CASE WHEN c.original IS NULL OR c.original THEN 1 ELSE 0 END AS orig,
+           row_number() OVER (PARTITION BY s.story_id ORDER BY (c.original IS FALSE), a.published_date IS NULL, a.published_date, a.words DESC, a.id) AS rn
+         FROM ${this.t("stories")} s JOIN ${this.t("articles")} a ON a.id = s.article_id LEFT JOIN ${this.t("copies")} c ON c.article_id = a.id
+       ) x GROUP BY story_id`,
+    );
+    return rows.map((r) => ({
+      story: r.story_id,
+      storyline: r.storyline_id,
+      articles: Number(r.articles),
+      originals: Number(r.originals),
+      first: r.first,
+      last: r.last,
+      outlets: [...new Set((r.outlets as (string | null)[]).filter((o): o is string => !!o))],
+      articleIds: r.ids,
+      leadTitle: r.lead_title,
+    }));
+  }
+
+  async storylineEntityCounts(): Promise<{ storyline: string; key: string; name: string; kind: string; articles: number }[]> {
+    const { rows } = await this.pool.query(
+      `SELECT coalesce(s.storyline_id, s.story_id) AS storyline, e.key, e.name, e.kind, count(DISTINCT m.article_id) AS articles
+       FROM ${this.t("stories")} s JOIN ${this.t("entity_mentions")} m ON m.article_id = s.article_id JOIN ${this.t("entities")} e ON e.key = m.entity_key
+       WHERE e.kind IN ('person', 'org', 'place')
+       GROUP BY 1, e.key, e.name, e.kind ORDER BY 1, articles DESC, e.name`,
+    );
+    return rows.map((r) => ({ storyline: r.storyline, key: r.key, name: r.name, kind: r.kind, articles: Number(r.articles) }));
+  }
+
+  async getSummaries(ids: string[]): Promise<ArticleSummary[]> {
+    if (!ids.length) return [];
+    const { rows } = await this.pool.query(`${this.summarySelect()} WHERE a.id = ANY($1::text[])`, [ids]);
+    return rows.map(rowToSummary);
   }
 
   async getState<T = unknown>(name: string): Promise<T | null> {

@@ -124,4 +124,6 @@ export const MIGRATIONS: string[] = [
   `,
   // 4: what copy grouping needs besides the fingerprint (date, outlet, wire credit)
   `ALTER TABLE signatures ADD COLUMN meta_json TEXT;`,
+  // 5: the article list's order as an index (newest first, undated last): paging stays O(page) at 100k+
+  `CREATE INDEX articles_order ON articles ((published_date IS NULL), published_date DESC, ingested_at DESC, id);`,
 ];

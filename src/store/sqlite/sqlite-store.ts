@@ -16,6 +16,7 @@ import type {
   Store,
   StoredRejection,
   StoryAssignment,
+  StoryRow,
 } from "../store.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
@@ -353,9 +354,69 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async listStoryAssignments(): Promise<StoryAssignment[]> {
-    const rows = this.db.prepare("SELECT * FROM stories ORDER BY story_id, article_id").all() as Row[];
+  async listStoryAssignments(f: { storyline?: string; story?: string } = {}): Promise<StoryAssignment[]> {
+    const c: string[] = [];
+    const p: string[] = [];
+    if (f.storyline) {
+      c.push("coalesce(storyline_id, story_id) = ?");
+      p.push(f.storyline);
+    }
+    if (f.story) {
+      c.push("story_id = ?");
+      p.push(f.story);
+    }
+    const rows = this.db.prepare(`SELECT * FROM stories ${c.length ? "WHERE " + c.join(" AND ") : ""} ORDER BY story_id, article_id`).all(...p) as Row[];
     return rows.map((r) => ({ articleId: r.article_id, story: r.story_id, storyline: r.storyline_id }));
+  }
+
+  async listStoryRows(): Promise<StoryRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT story_id, storyline_id, count(*) AS articles, sum(orig) AS originals, min(published_date) AS first, max(published_date) AS last,
+           json_group_array(outlet) AS outlets, json_group_array(article_id) AS ids,
+           max(CASE WHEN rn = 1 THEN title END) AS lead_title
+         FROM (
+           SELECT s.story_id, s.storyline_id, s.article_id, a.title, a.outlet, a.published_date,
+             CASE WHEN c.original IS NULL OR c.original = 1 THEN 1 ELSE 0 END AS orig,
+             row_number() OVER (PARTITION BY s.story_id ORDER BY CASE WHEN c.original = 0 THEN 1 ELSE 0 END, a.published_date IS NULL, a.published_date, a.words DESC, a.id) AS rn
+           FROM stories s JOIN articles a ON a.id = s.article_id LEFT JOIN copies c ON c.article_id = a.id
+         ) GROUP BY story_id`,
+      )
+      .all() as Row[];
+    return rows.map((r) => ({
+      story: r.story_id,
+      storyline: r.storyline_id,
+      articles: r.articles,
+      originals: r.originals,
+      first: r.first,
+      last: r.last,
+      outlets: [...new Set((JSON.parse(r.outlets) as (string | null)[]).filter((o): o is string => !!o))],
+      articleIds: JSON.parse(r.ids),
+      leadTitle: r.lead_title,
+    }));
+  }
+
+  async storylineEntityCounts(): Promise<{ storyline: string; key: string; name: string; kind: string; articles: number }[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT coalesce(s.storyline_id, s.story_id) AS storyline, e.key, e.name, e.kind, count(DISTINCT m.article_id) AS articles
+         FROM stories s JOIN entity_mentions m ON m.article_id = s.article_id JOIN entities e ON e.key = m.entity_key
+         WHERE e.kind IN ('person', 'org', 'place')
+         GROUP BY storyline, e.key ORDER BY storyline, articles DESC, e.name`,
+      )
+      .all() as Row[];
+    return rows.map((r) => ({ storyline: r.storyline, key: r.key, name: r.name, kind: r.kind, articles: r.articles }));
+  }
+
+  async getSummaries(ids: string[]): Promise<ArticleSummary[]> {
+    const out: ArticleSummary[] = [];
+    // Chunks stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db.prepare(`${SUMMARY_SELECT} WHERE a.id IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as Row[];
+      out.push(...rows.map(rowToSummary));
+    }
+    return out;
   }
 
   async getState<T = unknown>(name: string): Promise<T | null> {
