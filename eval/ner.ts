@@ -5,7 +5,7 @@
 //
 // --quick scores a fixed slice: the first 60 documents of the gold file (about a quarter).
 
-import { readFileSync, writeFileSync, existsSync, mkdtempSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,4 +84,8 @@ if (quick) {
   writeFileSync(gold, chosen.flatMap((d) => d.lines).join("\n") + "\n");
 }
 console.log(`eval/ner: ${goldName}${quick ? ` (quick: first ${QUICK_DOCS} documents)` : ""}, ${tokens} tokens; model loaded in ${tLoad.toFixed(0)} ms, tagged at ${Math.round(tokens / (tTag / 1000))} tokens/s`);
-process.stdout.write(execFileSync(process.execPath, [scorer, "--gold", gold, "--pred", predPath], { encoding: "utf8" }));
+try {
+  process.stdout.write(execFileSync(process.execPath, [scorer, "--gold", gold, "--pred", predPath], { encoding: "utf8" }));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
