@@ -29,6 +29,13 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 
+// Words that, capitalized after "U.S." or "U.N.", start a new sentence rather than continue a name.
+const SENTENCE_STARTERS = new Set(
+  ("The A An It He She They We I In On At But And Or So Yet That This These Those There Here His Her Its Their Our " +
+    "As After Before When While If Although Though Since Because However Meanwhile Still Now Then Last Next " +
+    "Officials Some Many Most Both Neither One Two Three").split(" "),
+);
+
 /** Splits text into sentence spans; never crosses a paragraph break ("\n\n" or a single newline). */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -51,7 +58,13 @@ export function splitSentences(text: string): Span[] {
         const nextUpper = next ? /[A-Z“"‘'(]/.test(next[1]) : true;
         if (ABBREVIATIONS.has(bare.toLowerCase()) && m[0] === ".") continue;
         if (/^[A-Z]$/.test(bare) && m[0] === ".") continue;
-        if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(bare) && m[0] === "." && !nextUpper) continue;
+        if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(bare) && m[0] === ".") {
+          // "the U.S. Justice Department": a dotted acronym before a capitalized word ends a sentence only
+          // when that word usually starts one ("… in the U.S. The next day …").
+          if (!nextUpper) continue;
+          const nextWord = (s.slice(stop).match(/^\s+["“‘']?([A-Za-z]+)/) ?? [])[1] ?? "";
+          if (!SENTENCE_STARTERS.has(nextWord)) continue;
+        }
         if (!nextUpper) continue;
       }
       pushTrimmed(out, text, base + begin, base + stop);

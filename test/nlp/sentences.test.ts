@@ -25,3 +25,12 @@ test("tokenizes abbreviations, numbers and punctuation with offsets", () => {
   assert.deepEqual(toks.map((t) => t.text), ["U.S.", "paid", "$", "1,200.50", "on", "9/11", "."]);
   for (const t of toks) assert.equal(text.slice(t.start, t.end), t.text);
 });
+
+test("a dotted acronym continues a name, but ends a sentence before a usual sentence starter", () => {
+  const text = "Charges were filed by the U.S. Justice Department on Friday. Trade fell in the U.S. The next day prices rose.";
+  assert.deepEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), [
+    "Charges were filed by the U.S. Justice Department on Friday.",
+    "Trade fell in the U.S.",
+    "The next day prices rose.",
+  ]);
+});
