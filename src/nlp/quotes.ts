@@ -1023,11 +1023,14 @@ function keepFeatures(text: string, masked: string, sentences: Span[], marks: Ma
   let skind = "none";
   let sdist = "-";
   let swords = "-";
+  let srcEdges: string[] = [];
   if (d.source) {
     const st = tokenize(text, d.source.start, d.source.end);
     const head = st.length ? lower(st[st.length - 1]!) : "";
     skind = head in PRONOUNS ? `p:${head}` : st.length && UPPER_START.test(st[st.length - 1]!.text) ? "cap" : "noun";
     swords = bucket(st.filter(isWord).length, [1, 2, 3, 5, 8]);
+    // Word classes at the source's edges: "a fundraising", "Speaking", "an email" read unlike speakers.
+    if (st.length) srcEdges = [`sf:${wordClass(st[0]!.text.toLowerCase() === st[0]!.text ? lower(st[0]!) : st[0]!.text)}`, `sh:${wordClass(st[st.length - 1]!.text)}`, `shl:${cueLemma(lower(st[st.length - 1]!)) ?? SOURCE_NOUNS.has(lower(st[st.length - 1]!))}`];
     const dist = d.source.start >= c.end ? d.source.start - c.end : d.source.end <= c.start ? c.start - d.source.end : 0;
     sdist = `${d.source.start >= c.end ? "a" : d.source.end <= c.start ? "b" : "in"}${bucket(dist, [2, 10, 40, 120, 400, 1500])}`;
   }
@@ -1050,6 +1053,7 @@ function keepFeatures(text: string, masked: string, sentences: Span[], marks: Ma
     `prev:${before.length ? lower(before[before.length - 1]!) : "^"}`,
     `sent:${c.start <= sentStart + 1}|${c.end >= sentEnd - 2}`,
     `nl:${text.slice(c.start, c.end).includes("\n")}`,
+    ...srcEdges,
   ];
   return f;
 }
