@@ -2,8 +2,8 @@
 // (../shared/bench/quotes/polnear/train.jsonl). Reproducible: fixed seed, no downloads.
 //   npx tsx scripts/train-quotes.ts            fit, pick the threshold, write the model
 //   npx tsx scripts/train-quotes.ts --dry      report only, write nothing
-//   npx tsx scripts/train-quotes.ts --with-candidates   also switch the candidate stage on (off by default: +0.002
-//                                                       out-of-fold train, +0.0004 dev, ~15% slower extraction)
+//   npx tsx scripts/train-quotes.ts --with-candidates   also switch the candidate stage on (off by default: +0.003
+//                                                       out-of-fold train, -0.002 dev, slower extraction)
 // Candidates come from collectQuoteCandidates (quoted spans the rules leave unattributed). A candidate is
 // positive when it would count as correct end to end with score-quotes.mjs --direct: its content overlaps an
 // unmatched gold direct attribution by at least half the longer span and its source overlaps the gold source

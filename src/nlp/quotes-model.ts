@@ -17,9 +17,9 @@ const KEEP_WEIGHTS = new Map(Object.entries(MODEL.keep.weights));
 
 /**
  * Log-odds above which a candidate is kept, or null when the candidate stage is off. It is off in the shipped
- * model: at the best out-of-fold train threshold (1.75) it adds only +0.002 direct e2e F1 (0.8001 -> 0.8018) and
- * +0.0004 on dev (0.7914 -> 0.7918), for about 15% of extraction speed (bench/annotate-quotes.ts, ~600 -> ~520
- * articles per CPU-second). `npx tsx scripts/train-quotes.ts --with-candidates` switches it on.
+ * model: at the best out-of-fold train threshold (1.5) it adds +0.003 direct e2e F1 on train (0.8003 -> 0.8032),
+ * but on dev it costs 0.002 (0.7935 -> 0.7918, attribution 0.941 -> 0.939) and 5-15% of extraction speed
+ * (bench/annotate-quotes.ts). `npx tsx scripts/train-quotes.ts --with-candidates` switches it on.
  */
 export const CANDIDATE_THRESHOLD: number | null = MODEL.candidates.threshold;
 /** Log-odds below which a rule-made direct quote is dropped (best out-of-fold train direct e2e F1, see the training script). */
