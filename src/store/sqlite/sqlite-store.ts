@@ -156,27 +156,19 @@ export class SqliteStore implements Store {
   async search(query: string, f: ArticleFilter = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query);
     if (!match) return [];
-    const limit = f.limit ?? 20;
-    const offset = f.offset ?? 0;
-    // Rank in the FTS index alone first and join summaries only for the best hits: a common word matches
-    // thousands of articles, and the summary join (copy counts) costs per row. Copies fold into one hit per
-    // group, so take a margin of extra hits; when folding leaves the page short, retry without the cap.
     const w = this.where(f);
-    const run = (cap: number | null) =>
-      this.db
-        .prepare(
-          `WITH hits AS (SELECT rowid AS hrow, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?
-                         ORDER BY rank ${cap === null ? "" : `LIMIT ${cap}`})
-           SELECT * FROM (
-             SELECT s.*, h.rank, min(h.rank) OVER (PARTITION BY coalesce(s.group_id, s.id)) AS group_rank,
-               row_number() OVER (PARTITION BY coalesce(s.group_id, s.id) ORDER BY s.original DESC, h.rank) AS rn
-             FROM hits h JOIN (${SUMMARY_SELECT} ${w.sql}) s ON s.rowid = h.hrow
-           ) WHERE rn = 1 ORDER BY group_rank, id LIMIT ? OFFSET ?`,
-        )
-        .all(match, ...w.params, limit, offset) as Row[];
-    const cap = f.outlet || f.from || f.to || f.originalsOnly ? null : (offset + limit) * 4 + 100;
-    let rows = run(cap);
-    if (cap !== null && rows.length < limit) rows = run(null);
+    // Each copy group once: its original when the original matched, else its best-ranked member.
+    // Snippets are computed for the returned page only (they cost a pass over each article's text).
+    const rows = this.db
+      .prepare(
+        `WITH hits AS (SELECT rowid AS hrow, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?)
+         SELECT * FROM (
+           SELECT s.*, h.rank, min(h.rank) OVER (PARTITION BY coalesce(s.group_id, s.id)) AS group_rank,
+             row_number() OVER (PARTITION BY coalesce(s.group_id, s.id) ORDER BY s.original DESC, h.rank) AS rn
+           FROM hits h JOIN (${SUMMARY_SELECT} ${w.sql}) s ON s.rowid = h.hrow
+         ) WHERE rn = 1 ORDER BY group_rank, id LIMIT ? OFFSET ?`,
+      )
+      .all(match, ...w.params, f.limit ?? 20, f.offset ?? 0) as Row[];
     const snip = this.db.prepare("SELECT snippet(articles_fts, 1, '[', ']', ' … ', 16) AS s FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?");
     return rows.map((r) => ({
       ...rowToSummary(r),
