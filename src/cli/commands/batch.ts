@@ -151,25 +151,39 @@ export function registerRowBatchCommands(program: Command): void {
         throw new DossierError("NOT_FOUND", o.conll);
       }
       const tagger = defaultTagger();
+      // Tag a document's sentences together: the tagger shares evidence across a document
+      // ("Donald Trump" … "Trump"). Output keeps the file's line structure.
+      const lines = raw.split("\n");
       const out: string[] = [];
+      let doc: { sentences: string[][]; layout: (number | string)[] } = { sentences: [], layout: [] };
       let sent: string[] = [];
-      const flush = () => {
-        if (!sent.length) return;
-        const tags = tagger.tagSentences([sent])[0]!;
-        sent.forEach((w, i) => out.push(`${w} ${tags[i]}`));
+      const endSentence = () => {
+        if (sent.length) {
+          doc.layout.push(doc.sentences.length);
+          doc.sentences.push(sent);
+        }
         sent = [];
       };
-      for (const line of raw.split("\n")) {
+      const flushDoc = () => {
+        endSentence();
+        const tags = doc.sentences.length ? tagger.tagSentences(doc.sentences) : [];
+        for (const item of doc.layout) {
+          if (typeof item === "string") out.push(item);
+          else doc.sentences[item]!.forEach((w, i) => out.push(`${w} ${tags[item]![i]}`));
+        }
+        doc = { sentences: [], layout: [] };
+      };
+      for (const line of lines) {
         const l = line.trim();
-        if (!l) {
-          flush();
-          out.push("");
-        } else if (l.startsWith("-DOCSTART-")) {
-          flush();
+        if (l.startsWith("-DOCSTART-")) {
+          flushDoc();
           out.push("-DOCSTART- O");
+        } else if (!l) {
+          endSentence();
+          doc.layout.push("");
         } else sent.push(l.split(/\s+/)[0]!);
       }
-      flush();
+      flushDoc();
       process.stdout.write(out.join("\n") + "\n");
     });
 
