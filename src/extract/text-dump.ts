@@ -249,7 +249,10 @@ function reasonFor(t: string, where: "before" | "inside" | "after", inRelated: b
 }
 
 // Calls to action and site furniture that look like headlines ("Get a Quote", "Subscribe to Our Mailing List").
-const CTA = /\b(?:subscribe|sign (?:up|in)|log ?in|get (?:a|your|started)|contact|menu|learn (?:more|about)|about us|with us|our (?:team|services|products|story)|shop|buy|download|join|follow|newsletter|table of contents|related|popular|latest|trending|categories|tags|search|share|advertis\w*|cookies?|privacy|free (?:trial|quote)|book (?:a|now)|call|request|see all|view all|read more)\b/i;
+const CTA = /\b(?:subscribe|sign (?:up|in)|log ?in|get (?:a|your|started)|contact|menu|learn (?:more|about)|our (?:team|services|products|story)|shop|buy|download|join|follow|newsletter|table of contents|related|popular|latest|trending|categories|tags|search|share|advertis\w*|cookies?|privacy|free (?:trial|quote)|book (?:a|now)|call|request|see all|view all|read more)\b/i;
+
+// "About Us", "Work with us" — but not "talks with US": the pronoun, never the country's initials.
+const CTA_US = /\b(?:[Aa]bout|[Ww]ith) (?:us|Us)\b/;
 
 function slugWords(url: string | null | undefined): Set<string> {
   if (!url) return new Set();
@@ -288,7 +291,7 @@ function pickTitle(verdicts: LineVerdict[], firstIdx: number, hint: string | nul
     if ((counts.get(key) ?? 0) > 1) s += 1; // pages repeat their headline (breadcrumb, og title, h1)
     if (firstLine && firstLine !== key && firstLine.startsWith(key) && n >= 3) s += 2; // "<headline> - <site>" page title
     if (hint && norm(hint) === key) s += 6;
-    if (CTA.test(t)) s -= 1.5;
+    if (CTA.test(t) || CTA_US.test(t)) s -= 1.5;
     if (/[|»›]/.test(t) || /^[\p{Ll}\d]/u.test(t)) s -= 1;
     if (s > bestScore) {
       bestScore = s;

@@ -234,3 +234,21 @@ test("a dump hard-wrapped at 72 columns (lynx -dump style) is unwrapped into par
   // Article text differs from the input only where wrapped lines were joined.
   for (const p of a.text.split("\n\n")) assert.ok(wrapped.replace(/\n(?=\S)/g, " ").includes(p) || wrapped.includes(p));
 });
+
+test("a headline naming the US is not mistaken for a 'with us' call to action", () => {
+  const dump = [
+    " date 2024-03-01 Dock workers unload containers in Oakland, Calif., Feb. 27, 2024. (AP Photo/Lena Park)",
+    "Port traffic",
+    "World News",
+    "",
+    "Mexico reaches deal on cargo inspections with US after weeks of talks",
+    "",
+    "MEXICO CITY (AP) — Mexico agreed on Friday to run joint inspections of cargo crossing the northern border, officials said, ending weeks of talks that had slowed trucks at several crossings.",
+    "",
+    "The agreement sets up shared scanning stations at four crossings and a weekly exchange of inspection data, according to the economy ministry.",
+    "",
+    "Trucking groups on both sides welcomed the deal, saying waits of up to ten hours had cost drivers and shippers heavily since January.",
+  ].join("\n");
+  const x = extractTextDump(dump);
+  assert.equal(x.title, "Mexico reaches deal on cargo inspections with US after weeks of talks");
+});
