@@ -8,12 +8,12 @@
 // --worst N      print the N pages with the lowest word F1 (for error analysis)
 
 import { execFileSync } from "node:child_process";
+import { decodeText } from "../src/ingest/decode.ts";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import iconv from "iconv-lite";
 import { extractHtml } from "../src/extract/html.ts";
 
 const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
@@ -32,20 +32,6 @@ interface Gold {
 }
 
 /** Decodes page bytes: BOM, then a declared <meta charset>, else UTF-8. */
-export function decodePage(buf: Buffer): string {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString("utf8");
-  const head = buf.subarray(0, 4096).toString("latin1");
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  const cs = m?.[1]?.toLowerCase();
-  if (cs && cs !== "utf-8" && cs !== "utf8" && iconv.encodingExists(cs)) {
-    // Declared charsets lie often; trust them only when the bytes are not valid UTF-8.
-    const utf = buf.toString("utf8");
-    if (!utf.includes("\ufffd")) return utf;
-    return iconv.decode(buf, cs);
-  }
-  return buf.toString("utf8");
-}
-
 function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 }
@@ -100,7 +86,7 @@ function runSet(set: string, name: string, extract: Extractor, quick: boolean, w
   const per: Array<[number, string, string]> = [];
   const t0 = performance.now();
   for (const g of gold) {
-    const html = decodePage(gunzipSync(readFileSync(join(dir, "pages", `${g.id}.html.gz`))));
+    const html = decodeText(gunzipSync(readFileSync(join(dir, "pages", `${g.id}.html.gz`))), g.id).text;
     const p = extract(html, g.url);
     out.push(JSON.stringify({ id: g.id, ...p }));
     if (worst) per.push([wordF1(p.text, g.text), g.id, g.url]);
