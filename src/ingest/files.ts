@@ -24,7 +24,7 @@ const KINDS: Record<string, "html" | "text" | "jsonl" | "csv"> = {
   ".csv": "csv",
 };
 
-export function inputKind(path: string): "html" | "text" | "jsonl" | "csv" | null {
+export function inputKind(path: string): InputKind | null {
   const p = path.toLowerCase().replace(/\.gz$/, "");
   return KINDS[extname(p)] ?? null;
 }
@@ -78,39 +78,49 @@ function readCapped(path: string, cap: number): Buffer {
 }
 
 /** Reads one file into input items (one for a page, one per row for JSONL/CSV). */
-export function* readFileItems(path: string, limits: DecodeLimits, as?: "html" | "text" | "jsonl" | "csv"): Generator<InputItem> {
+export function* readFileItems(path: string, limits: DecodeLimits, as?: InputKind): Generator<InputItem> {
   const kind = as ?? inputKind(path);
   if (!kind) {
     yield { ok: false, error: new DossierError("UNSUPPORTED_TYPE", path, extname(path) || "no extension"), inputHash: null, origin: path };
     return;
   }
   let bytes: Buffer;
-  let hash: string | null = null;
   try {
     bytes = readCapped(path, limits.maxInputBytes);
-    hash = sha256(bytes);
-    if (isGzip(bytes)) bytes = gunzipLimited(bytes, path, limits);
-    else if (path.toLowerCase().endsWith(".gz")) throw new DossierError("GZIP_CORRUPT", path, "the file ends in .gz but is not gzip data");
-    if (bytes.length === 0) throw new DossierError("EMPTY_INPUT", path);
-    const bin = looksBinary(bytes);
-    if (bin) throw new DossierError("BINARY_INPUT", path, bin);
   } catch (e) {
-    yield { ok: false, error: asDossierError(e, path), inputHash: hash, origin: path };
+    yield { ok: false, error: asDossierError(e, path), inputHash: null, origin: path };
     return;
   }
+  yield* bytesToItems(bytes, { origin: path, name: path, kind }, limits);
+}
+
+export type InputKind = "html" | "text" | "jsonl" | "csv";
+
+/**
+ * Raw bytes of one input (a file read from disk, or uploaded) → items: the size cap, the gzip bomb guard,
+ * binary sniffing and charset detection, then one item for a page or one per JSONL/CSV row.
+ * `name` gives the id (file name without extensions) and says whether the bytes claim to be gzip.
+ */
+export function* bytesToItems(bytes: Uint8Array, input: { origin: string; name: string; kind: InputKind }, limits: DecodeLimits): Generator<InputItem> {
+  const { origin, name, kind } = input;
+  const hash = sha256(bytes);
   let text: string;
   try {
-    text = decodeText(bytes, path).text;
+    if (bytes.length > limits.maxInputBytes) throw new DossierError("TOO_LARGE", origin, `${bytes.length} bytes, the limit is ${limits.maxInputBytes}`);
+    let raw = bytes;
+    if (isGzip(raw)) raw = gunzipLimited(raw, origin, limits);
+    else if (name.toLowerCase().endsWith(".gz")) throw new DossierError("GZIP_CORRUPT", origin, "the file ends in .gz but is not gzip data");
+    if (raw.length === 0) throw new DossierError("EMPTY_INPUT", origin);
+    const bin = looksBinary(raw);
+    if (bin) throw new DossierError("BINARY_INPUT", origin, bin);
+    text = decodeText(raw, origin).text;
+    if (!text.trim()) throw new DossierError("EMPTY_INPUT", origin);
   } catch (e) {
-    yield { ok: false, error: asDossierError(e, path), inputHash: hash, origin: path };
-    return;
-  }
-  if (!text.trim()) {
-    yield { ok: false, error: new DossierError("EMPTY_INPUT", path), inputHash: hash, origin: path };
+    yield { ok: false, error: asDossierError(e, origin), inputHash: hash, origin };
     return;
   }
   if (kind === "jsonl" || kind === "csv") {
-    const rows = kind === "jsonl" ? jsonlRows(text, path) : csvRows(text, path);
+    const rows = kind === "jsonl" ? jsonlRows(text, origin) : csvRows(text, origin);
     for (const r of rows) {
       const h = sha256(r.raw);
       if (r.ok) yield { ok: true, doc: r.doc, inputHash: h };
@@ -119,7 +129,7 @@ export function* readFileItems(path: string, limits: DecodeLimits, as?: "html" |
     return;
   }
   const mediaType: MediaType = kind === "html" ? "text/html" : "text/plain";
-  yield { ok: true, doc: { sourceId: baseId(path), origin: path, mediaType, content: text }, inputHash: hash! };
+  yield { ok: true, doc: { sourceId: baseId(name), origin, mediaType, content: text }, inputHash: hash };
 }
 
 /** All items for a list of paths (files and directories). */
