@@ -8,6 +8,7 @@
 // runs are comparable. Reports articles/s (single thread), stories, storylines, heap and RSS, and the
 // BCubed F1 of stories against the generating events as a sanity check (not a quality figure).
 
+import { mulberry32 } from "../src/core/random.ts";
 import { StoryClusterer } from "../src/stories/clustering.ts";
 
 const argv = process.argv.slice(2);
@@ -15,15 +16,7 @@ const quick = argv.includes("--quick");
 const nIdx = argv.indexOf("--n");
 const N = nIdx >= 0 ? Number(argv[nIdx + 1]) : quick ? 10_000 : 100_000;
 
-let seed = 42;
-const rand = () => {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rand = mulberry32(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const syll = ["ka", "lo", "mi", "ren", "sa", "tor", "vel", "dan", "ri", "os", "bel", "ma", "nu", "pra", "zen", "quo", "hal", "fi"];
 const word = (k: number) => Array.from({ length: k }, () => pick(syll)).join("");

@@ -11,6 +11,7 @@
 // English function words at the top, 150-600 words long, generated from a seeded PRNG so any article can be
 // regenerated to build a copy of it.
 
+import { mulberry32 } from "../src/core/random.ts";
 import { signatureOf } from "../src/dedup/fingerprint.ts";
 import { MemoryLshStorage } from "../src/dedup/lsh.ts";
 
@@ -23,16 +24,6 @@ const LOOKUPS = 5_000;
 
 // ---- deterministic text generator
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FUNCTION_WORDS = "the of and to a in is that for on was with as by at from it his said were an be has have had its are this which who not".split(" ");
 const SYLLABLES = "ba be bi bo bu ka ke ki ko ku ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu la le li lo lu da de di do du".split(" ");

@@ -10,6 +10,7 @@
 // (or shares its last word). The model is logistic regression (AdaGrad, L2) over string features; the threshold
 // is the one that maximizes out-of-fold train direct e2e F1 (two folds by article) while attribution accuracy
 // over all matched quotes stays ≥ 0.93.
+import { mulberry32 } from "../src/core/random.ts";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { collectQuoteCandidates, type QuoteCandidate } from "../src/nlp/quotes.ts";
@@ -113,14 +114,7 @@ console.log(`train: ${docs.length} articles, ${gold} gold direct, rules: ${baseP
 console.log(`candidates: ${rows.length} over ${markId} quoted spans; ${rows.filter((r) => r.correct).length} correct, ${new Set(rows.filter((r) => r.correct).map((r) => r.mark)).size} spans with a correct one, ${new Set(rows.filter((r) => r.matched).map((r) => r.mark)).size} with a matching content`);
 
 // Deterministic PRNG (mulberry32) for shuffling.
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const EPOCHS = 12;
 const L2 = 1e-4;

@@ -7,6 +7,8 @@
 //  3. k-means over those centroids groups them into `mid` and then `coarse` clusters.
 // A word's features are its coarse, mid and fine ids. Deterministic for a given seed.
 
+import { mulberry32 } from "../../core/random.ts";
+
 export interface ClusterOptions {
   /** Keep words seen at least this often. */
   minCount: number;
@@ -34,17 +36,8 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   seed: 7,
 };
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32), shared with training scripts and benches. */
+export const rng = mulberry32;
 
 /** Induces clusters from sentences of tokens; returns word → [coarse, mid, fine]. */
 export function induceClusters(sentences: Iterable<readonly string[]>, options: Partial<ClusterOptions> = {}): Map<string, number[]> {
