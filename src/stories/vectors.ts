@@ -28,18 +28,7 @@ export function observe(state: IdfState, counts: TermCounts): void {
 
 /** Sublinear tf × idf, L2-normalized. */
 export function weigh(counts: TermCounts, state: IdfState): SparseVector {
-  const v: SparseVector = {};
-  let n2 = 0;
-  for (const k in counts) {
-    const c = counts[k]!;
-    if (c <= 0) continue;
-    const w = (1 + Math.log(c)) * idf(state, k);
-    v[k] = w;
-    n2 += w * w;
-  }
-  const n = Math.sqrt(n2) || 1;
-  for (const k in v) v[k] = v[k]! / n;
-  return v;
+  return weighInPlace({ ...counts }, state);
 }
 
 /** Like `weigh`, but turns `counts` itself into the vector: for callers that own the object (saves an allocation per article). */
