@@ -19,7 +19,7 @@ const SCHEMAS: Record<string, unknown> = {
   SearchHit: { allOf: [ref("ArticleSummary"), obj({ snippet: { type: "string", description: "matched words in [brackets]" }, rank: { type: "number" }, matchedCopies: { type: "integer", description: "other members of this copy group that matched" } })] },
   StorylineSummary: obj({ id: str, label: str, keyActors: arr(str), stories: int, articles: int, first: strOrNull, last: strOrNull }),
   StorySummary: obj({ id: str, storyline: strOrNull, label: str, articles: int, originals: int, copies: int, first: strOrNull, last: strOrNull, outlets: arr(str), articleIds: arr(str) }),
-  Citation: obj({ articleId: str, outlet: strOrNull, span }),
+  Citation: obj({ articleId: str, outlet: strOrNull, span, copyOf: { type: "string", description: "set when the cited article is a copy: the id of the original it repeats" } }, ["articleId", "outlet", "span"]),
   TimelineEntry: obj({ date: { type: "string", description: "YYYY-MM-DD, YYYY-MM or YYYY by precision" }, precision: { enum: ["day", "month", "year"] }, summary: str, citations: arr(ref("Citation")), sources: int, sides: { type: "object", additionalProperties: arr(str) } }, ["date", "precision", "summary", "citations", "sources"]),
   QuoteRecord: obj({ articleId: str, text: str, date: strOrNull, outlet: strOrNull, content: span, direct: { type: "boolean" }, cue: { oneOf: [span, { type: "null" }] }, source: { oneOf: [span, { type: "null" }] }, speaker: strOrNull, speakerEntity: strOrNull, side: strOrNull }),
   StorylineView: {

@@ -182,6 +182,8 @@ export interface Citation {
   articleId: string;
   outlet: string | null;
   span: Span;
+  /** Set when the cited article is a copy: the id of the original it repeats (not another source). */
+  copyOf?: string;
 }
 
 export interface TimelineEntry {

@@ -1,17 +1,38 @@
 // Exports shared by the CLI and the API: Markdown briefing, JSON, CSV of quotes, TimelineJS JSON.
 
-import type { TimelineEntry } from "../core/types.ts";
+import type { Citation, TimelineEntry } from "../core/types.ts";
 import type { QuoteRecord } from "../store/store.ts";
 import type { StorylineView } from "./dossier.ts";
 
 const PRECISION_NOTE = { day: "", month: " (month)", year: " (year)" } as const;
 
+/**
+ * "2 sources: AP, Reuters; republished by Sauk Valley Sentinel": independent sources (the first
+ * citation of each copy group) apart from the copies that repeat them, outlet names once each.
+ */
+export function citedOutlets(e: TimelineEntry): string {
+  const name = (c: Citation) => c.outlet ?? c.articleId.slice(0, 8);
+  const seen = new Set<string>();
+  const own = new Map<string, number>();
+  const copies: string[] = [];
+  for (const c of e.citations) {
+    const group = c.copyOf ?? c.articleId;
+    if (seen.has(group)) {
+      if (!copies.includes(name(c))) copies.push(name(c));
+    } else own.set(name(c), (own.get(name(c)) ?? 0) + 1);
+    seen.add(group);
+  }
+  const named = [...own].map(([o, n]) => (n > 1 ? `${o} ×${n}` : o)).join(", ");
+  const more = e.sources > seen.size ? `, +${e.sources - seen.size} more` : "";
+  const rep = copies.filter((o) => !own.has(o));
+  return `${e.sources} source${e.sources === 1 ? "" : "s"}: ${named}${more}${rep.length ? `; republished by ${rep.join(", ")}` : ""}`;
+}
+
 export function timelineText(entries: TimelineEntry[]): string {
   return entries
     .map((e) => {
-      const src = `${e.sources} source${e.sources === 1 ? "" : "s"}`;
       const sides = e.sides ? Object.entries(e.sides).map(([side, qs]) => `\n    ${side}: ${qs[0]}`).join("") : "";
-      return `${e.date.padEnd(10)}${PRECISION_NOTE[e.precision]}  ${e.summary}  [${src}: ${e.citations.map((c) => c.outlet ?? c.articleId.slice(0, 8)).join(", ")}]${sides}`;
+      return `${e.date.padEnd(10)}${PRECISION_NOTE[e.precision]}  ${e.summary}  [${citedOutlets(e)}]${sides}`;
     })
     .join("\n");
 }
@@ -19,7 +40,7 @@ export function timelineText(entries: TimelineEntry[]): string {
 export function timelineMarkdown(entries: TimelineEntry[]): string {
   return entries
     .map((e) => {
-      const cites = e.citations.map((c) => `${c.outlet ?? "source"} \`${c.articleId.slice(0, 12)}\``).join(", ");
+      const cites = e.citations.map((c) => `${c.outlet ?? "source"}${c.copyOf ? " (copy)" : ""} \`${c.articleId.slice(0, 12)}\``).join(", ");
       const sides = e.sides ? Object.entries(e.sides).map(([side, qs]) => `\n  - *${side}*: ${qs.map((q) => mdEscape(q)).join(" / ")}`).join("") : "";
       return `- **${e.date}**${PRECISION_NOTE[e.precision]} — ${mdEscape(e.summary)} _(${e.sources} independent source${e.sources === 1 ? "" : "s"}: ${cites})_${sides}`;
     })

@@ -95,6 +95,9 @@ export function buildTimeline(articles: readonly TimelineArticle[], opts: Timeli
     for (const m of mentions) {
       // Credit and copyright lines ("©2023 Bloomberg L.P.") and headline fragments are not events.
       if (!isStatement(a.text, sentences[m.sentence]!)) continue;
+      // "Tomorrow" inside a quotation is relative to when the speaker spoke, which the article
+      // does not give, and is as often a figure of speech: not evidence for a calendar day.
+      if (DEICTIC.test(m.text) && insideQuotation(a.text, m.start)) continue;
       let s = mentionedIn.get(m.sentence);
       if (!s) mentionedIn.set(m.sentence, (s = new Set()));
       if (s.has(m.value)) continue;
@@ -155,6 +158,21 @@ function dateScore(c: Candidate): number {
 }
 
 /** A sentence that can state an event: six words or more, not a copyright or photo credit line. */
+const DEICTIC = /^(?:today|tonight|tomorrow|yesterday)$/i;
+
+/** Whether `at` lies inside quotation marks opened earlier in its paragraph. */
+function insideQuotation(text: string, at: number): boolean {
+  const from = text.lastIndexOf("\n", at - 1) + 1;
+  let open = false;
+  for (let i = from; i < at; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x201c) open = true; // “
+    else if (ch === 0x201d) open = false; // ”
+    else if (ch === 0x22) open = !open; // "
+  }
+  return open;
+}
+
 function isStatement(text: string, span: Span): boolean {
   const s = text.slice(span.start, span.end);
   if (/^\s*(?:©|\(c\)|copyright\b)/i.test(s) || /\((?:AP|AFP|Reuters) Photo/i.test(s)) return false;
@@ -209,15 +227,33 @@ function entryFor(
     return central * lengthFit * (0.75 + 0.25 * e.weight) - e.position * 1e-4;
   });
   const order = ev.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || (ev[a]!.articleId < ev[b]!.articleId ? -1 : 1));
-  const best = ev[order[0]!]!;
+  // A copy's sentence is its original's sentence: cite the original when it has the same words.
+  let best = ev[order[0]!]!;
+  if (best.source !== best.articleId) {
+    const said = texts.get(best.articleId)!.slice(best.span.start, best.span.end).trim();
+    const orig = ev.find((e) => e.articleId === best.source && texts.get(e.articleId)!.slice(e.span.start, e.span.end).trim() === said);
+    if (orig) best = orig;
+  }
+  order.splice(order.indexOf(ev.indexOf(best)), 1);
+  order.unshift(ev.indexOf(best));
+  // The best sentence of each independent source first, then copies (cited, but not more sources).
   const citations: Citation[] = [];
   const cited = new Set<string>();
-  for (const i of order) {
-    const e = ev[i]!;
-    if (cited.has(e.articleId)) continue;
-    cited.add(e.articleId);
-    citations.push({ articleId: e.articleId, outlet: byId.get(e.articleId)?.outlet ?? null, span: { start: e.span.start, end: e.span.end } });
-    if (citations.length >= maxCitations) break;
+  const sourcesCited = new Set<string>();
+  // A source is cited through its original when the original has a sentence about this date.
+  const hasOriginal = new Set(ev.filter((e) => e.source === e.articleId).map((e) => e.source));
+  for (const pass of [0, 1]) {
+    for (const i of order) {
+      const e = ev[i]!;
+      if (cited.has(e.articleId) || citations.length >= maxCitations) continue;
+      const copy = e.source !== e.articleId;
+      if (pass === 0 && (sourcesCited.has(e.source) || (copy && hasOriginal.has(e.source)))) continue;
+      cited.add(e.articleId);
+      sourcesCited.add(e.source);
+      const c: Citation = { articleId: e.articleId, outlet: byId.get(e.articleId)?.outlet ?? null, span: { start: e.span.start, end: e.span.end } };
+      if (copy) c.copyOf = e.source;
+      citations.push(c);
+    }
   }
   const text = texts.get(best.articleId)!;
   return {

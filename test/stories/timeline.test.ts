@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { buildTimeline, type TimelineArticle } from "../../src/stories/timeline.ts";
 import { datedSentences, precisionOf } from "../../src/stories/dates.ts";
+import { citedOutlets } from "../../src/pipeline/exports.ts";
 
 const ARTICLES: TimelineArticle[] = JSON.parse(readFileSync(new URL("../fixtures/stories-timeline/articles.json", import.meta.url), "utf8"));
 const byId = new Map(ARTICLES.map((a) => [a.id, a]));
@@ -117,4 +118,31 @@ test("property: timelines are sorted, spans stay inside their articles, sources 
     }),
     { numRuns: 40 },
   );
+});
+
+test("citations name each independent source once, through its original, before the copies that repeat it", () => {
+  const lead = "The harbor authority closed the northern pier on Monday after inspectors found cracks in two pillars.";
+  const arts: TimelineArticle[] = [
+    { id: "copy1", date: "2023-05-09", outlet: "Daily Echo", text: `${lead} Repairs are expected to take a month.`, copyOf: "wire" },
+    { id: "wire", date: "2023-05-09", outlet: "Wire Service", text: `${lead} Repairs are expected to take a month.` },
+    { id: "copy2", date: "2023-05-09", outlet: "Coast Times", text: `${lead} Repairs are expected to take a month.`, copyOf: "wire" },
+    { id: "other", date: "2023-05-10", outlet: "Harbor News", text: "Fishermen said on Tuesday that the pier closed on Monday was their only safe mooring in winter storms." },
+  ];
+  const e = buildTimeline(arts).find((x) => x.date === "2023-05-08")!;
+  assert.equal(e.sources, 2);
+  assert.equal(e.citations[0]!.articleId, "wire", "the original, not a copy with the same sentence");
+  assert.equal(e.citations[0]!.copyOf, undefined);
+  assert.equal(e.citations[1]!.articleId, "other", "the other independent source before any copy");
+  assert.deepEqual(e.citations.slice(2).map((c) => c.copyOf), ["wire", "wire"]);
+  assert.equal(e.summary, lead);
+  assert.equal(citedOutlets(e), "2 sources: Wire Service, Harbor News; republished by Daily Echo, Coast Times");
+});
+
+test("a quoted 'tomorrow' is relative to when the speaker spoke: not a dated event", () => {
+  const a: TimelineArticle = {
+    id: "q",
+    date: "2023-07-07",
+    text: "The minister opened the conference on Friday with a warning about synthetic drugs.\n“The crisis is here today. Tomorrow it may be something nobody has even named yet,” she told the delegates in the hall.",
+  };
+  assert.deepEqual(buildTimeline([a]).map((e) => e.date), ["2023-07-07"]);
 });

@@ -38,7 +38,14 @@ export async function storylinePage(id: string, query: URLSearchParams): Promise
             "p",
             { class: "entry-cites" },
             h("span", { class: "muted" }, `${plural(e.sources, "independent source")}: `),
-            e.citations.map((c, k) => [k ? ", " : "", h("a", { href: `#/article/${encodeURIComponent(c.articleId)}?hl=${c.span.start}-${c.span.end}`, class: "cite" }, c.outlet ?? c.articleId.slice(0, 10))]),
+            e.citations.map((c, k) => [
+              k ? ", " : "",
+              h(
+                "a",
+                { href: `#/article/${encodeURIComponent(c.articleId)}?hl=${c.span.start}-${c.span.end}`, class: c.copyOf ? "cite cite-copy" : "cite", title: c.copyOf ? "a copy: not counted as another source" : "" },
+                (c.outlet ?? c.articleId.slice(0, 10)) + (c.copyOf ? " (copy)" : ""),
+              ),
+            ]),
           ),
           e.sides
             ? h(
