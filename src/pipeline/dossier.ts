@@ -235,7 +235,8 @@ export class Dossier {
     }
     const tl: TimelineArticle[] = articles.map((a) => ({ id: a.id, date: a.published?.date ?? null, text: a.text, outlet: a.outlet, copyOf: copyOf.get(a.id) ?? null }));
     const quotes = (await Promise.all(ids.map((x) => this.store.listQuotes({ articleId: x, limit: 1000 })))).flat();
-    const timeline = buildTimeline(tl, { from: opts.from, to: opts.to, maxDates: opts.maxDates }).map((e) => ({ ...e, sides: sidesFor(e, quotes) }));
+    const texts = new Map(articles.map((a) => [a.id, a.text]));
+    const timeline = buildTimeline(tl, { from: opts.from, to: opts.to, maxDates: opts.maxDates }).map((e) => ({ ...e, sides: sidesFor(e, quotes, texts) }));
     const bySide = new Map<string, QuoteRecord[]>();
     for (const q of quotes) {
       if (!q.side || copyOf.has(q.articleId)) continue;
@@ -269,19 +270,46 @@ function withEstimatedDate(a: Article): Article {
   return est ? { ...a, published: est } : a;
 }
 
-function sidesFor(e: TimelineEntry, quotes: QuoteRecord[]): Record<string, string[]> | undefined {
-  const out: Record<string, string[]> = {};
+/**
+ * What each side said about a timeline entry, from the quotes in its cited articles: a quote inside
+ * the cited sentence; in its paragraph or the next one (where reactions usually come) sharing a
+ * content word with the entry; or anywhere in the article sharing three. Closest and direct first,
+ * two per side at most.
+ */
+export function sidesFor(e: TimelineEntry, quotes: QuoteRecord[], texts: Map<string, string>): Record<string, string[]> | undefined {
+  // Words nearly all of the storyline's articles use ("China", "fentanyl") say nothing about one entry.
+  const df = new Map<string, number>();
+  for (const t of texts.values()) for (const w of contentStems(t)) df.set(w, (df.get(w) ?? 0) + 1);
+  const common = (w: string) => texts.size >= 4 && df.get(w)! > texts.size * 0.75;
+  const words = new Set([...contentStems(e.summary)].filter((w) => !common(w)));
+  const found = new Map<string, { t: string; rank: number }[]>();
   for (const c of e.citations) {
+    const text = texts.get(c.articleId);
+    if (!text) continue;
+    const paraStart = text.lastIndexOf("\n", c.span.start - 1) + 1;
+    const paraEnd = text.indexOf("\n", c.span.end);
+    const nextEnd = paraEnd < 0 ? text.length : text.indexOf("\n", paraEnd + 1) < 0 ? text.length : text.indexOf("\n", paraEnd + 1);
     for (const q of quotes) {
       if (q.articleId !== c.articleId || !q.side) continue;
-      const overlaps = q.content.start < c.span.end && q.content.end > c.span.start;
-      if (!overlaps) continue;
-      const list = (out[q.side] ??= []);
+      const inSentence = q.content.start < c.span.end && q.content.end > c.span.start;
+      const shared = inSentence ? 0 : [...contentStems(q.text)].filter((w) => words.has(w)).length;
+      const nearby = q.content.start >= paraStart && q.content.start < nextEnd;
+      const rank = inSentence ? 0 : nearby && shared >= 1 ? 2 : shared >= 3 ? 4 : -1;
+      if (rank < 0) continue;
+      const list = found.get(q.side) ?? [];
       const t = `${q.speaker ? q.speaker + ": " : ""}${q.text}`;
-      if (!list.includes(t)) list.push(t);
+      if (!list.some((x) => x.t === t)) list.push({ t, rank: rank + (q.direct ? 0 : 1) });
+      found.set(q.side, list);
     }
   }
+  const out: Record<string, string[]> = {};
+  for (const [side, list] of found) out[side] = list.sort((a, b) => a.rank - b.rank).slice(0, 2).map((x) => x.t);
   return Object.keys(out).length ? out : undefined;
+}
+
+/** Content words cut to four letters: "closed" and "closure", "China" and "Chinese" meet. */
+function contentStems(s: string): Set<string> {
+  return new Set((s.toLowerCase().match(/\p{L}[\p{L}'’-]+/gu) ?? []).filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 4)));
 }
 
 const STOP = new Set(
