@@ -17,6 +17,7 @@
 
 import type { Entity, EntityKind, Mention } from "../core/types.ts";
 import { splitSentences } from "./sentences.ts";
+import { figureBySurname, figureNamed } from "./figures.ts";
 import { findEntities, type EntitySpan, type NerType } from "./ner/tagger.ts";
 import {
   ROLE_NOUNS,
@@ -112,7 +113,7 @@ function mergeSpans(ner: readonly EntitySpan[], gaz: readonly EntitySpan[]): Ent
 // ---------- persons ----------
 
 const TITLE_WORDS = new Set(
-  "mr mrs ms miss dr prof sir dame president vice premier minister secretary sen senator rep representative gov governor gen general adm admiral col lt sgt capt ambassador judge justice chairman chief director lord lady king queen prince princess pope rev father sheikh".split(
+  "mr mrs ms miss dr prof sir dame president vice premier minister secretary sen senator rep representative gov governor gen general adm admiral col lt sgt capt ambassador judge justice chairman chief director lord lady king queen prince princess pope rev father sheikh sheriff mayor".split(
     " ",
   ),
 );
@@ -145,7 +146,7 @@ function hasRoleNoun(words: readonly string[]): boolean {
 }
 
 /** Title words right before a name: "Chinese Foreign Ministry spokesman" in "... spokesman Wang Wenbin". */
-function titleBefore(text: string, sentStart: number, start: number): string | null {
+function titleBefore(text: string, sentStart: number, start: number, personWords: ReadonlySet<string>): string | null {
   const seg = text.slice(Math.max(sentStart, start - 160), start);
   if (!/\s$/.test(seg) || /,\s*$/.test(seg)) return null;
   const words = seg.trimEnd().split(/\s+/);
@@ -157,6 +158,8 @@ function titleBefore(text: string, sentStart: number, start: number): string | n
     const capital = /^\p{Lu}/u.test(bare);
     if (!bare || /[,;:.!?”"]$/.test(w) && !/^(?:\p{Lu}\.)+$/u.test(bare)) break;
     if (capital && STOP_CAPS.has(bare) && kept.length) break;
+    // Another person's name ends the title: "President Xi Jinping and US President Joe Biden".
+    if (capital && personWords.has(bare.replace(/['’]s$/, ""))) break;
     // A dash between words ("FILE - Former President") ends the title.
     if (/^[-–—]+$/.test(bare)) break;
     if (capital || isRoleNoun(bare) || ROLE_MODIFIERS.has(lower) || (ROLE_CONNECTORS.has(lower) && kept.length)) kept.unshift(bare);
@@ -298,8 +301,10 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
     if (c) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
   }
   const datelineCountry = options.dateline ? countryByName(options.dateline) ?? countryOfCapital(options.dateline) : undefined;
+  // The United States has no ministries (its foreign ministry is the State Department), so in a
+  // Washington-datelined story an unqualified "Foreign Ministry" is the other country's.
   const homeCountry =
-    datelineCountry?.name ??
+    (datelineCountry && datelineCountry.name !== "United States" ? datelineCountry.name : null) ??
     [...counts].filter(([c]) => c !== "United States").sort((a, b) => b[1] - a[1])[0]?.[0] ??
     null;
 
@@ -381,7 +386,7 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
 
     if (d.kind === "person") {
       const sent = sentenceOf(span.start);
-      const before = titleBefore(text, sent.start, span.start);
+      const before = titleBefore(text, sent.start, span.start, personWords);
       const after = appositionAfter(text, sent.end, span.end);
       const lead = appositionBefore(text, sent.start, span.start, span.end, sent.end);
       for (const [role, at] of [
@@ -404,6 +409,20 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
     if (p.tokens.length !== 1) continue;
     const lone = normalizeName(p.tokens[0]!);
     const full = persons.filter((q) => q.tokens.length > 1 && q.tokens.some((t) => normalizeName(t) === lone));
+    if (full.length === 0) {
+      // No full name in the article: a surname only one public figure bears ("Biden") is that figure.
+      const fig = figureBySurname(p.name);
+      if (fig && drafts.has(p.key) && !drafts.has(entityKey("person", fig.name))) {
+        const renamed: Draft = { ...p, key: entityKey("person", fig.name), name: fig.name, tokens: fig.name.split(" ") };
+        renamed.aliases.add(p.name);
+        renamed.side ??= fig.country;
+        drafts.delete(p.key);
+        drafts.set(renamed.key, renamed);
+        order[order.indexOf(p.key)] = renamed.key;
+        keyMap.set(p.key, renamed.key);
+      }
+      continue;
+    }
     if (full.length !== 1) continue;
     const f = full[0]!;
     for (const a of [p.name, ...p.aliases]) f.aliases.add(a);
@@ -412,6 +431,8 @@ export function resolveEntities(text: string, spans?: readonly EntitySpan[], opt
     keyMap.set(p.key, f.key);
     drafts.delete(p.key);
   }
+  // A head of state or minister the article gives no country for still speaks for their government.
+  for (const p of persons) if (drafts.has(p.key)) p.side ??= figureNamed(p.name)?.country ?? null;
   const entities: Entity[] = order
     .filter((k) => drafts.has(k))
     .map((k) => {
@@ -439,6 +460,10 @@ function repairSpans(text: string, spans: readonly EntitySpan[]): EntitySpan[] {
         out.push({ start: at, end: at + p.length, type: countryByName(p) ? "LOC" : "MISC", text: p });
         at += p.length + 1;
       }
+      continue;
+    }
+    if ((s.type === "ORG" || s.type === "MISC" || s.type === "LOC") && figureNamed(s.text)) {
+      out.push({ ...s, type: "PER" });
       continue;
     }
     if (s.type === "ORG" || s.type === "MISC") {

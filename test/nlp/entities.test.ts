@@ -239,3 +239,28 @@ test("an organization named in a role is the person's side when no country is", 
   assert.deepEqual(p.roles, ["spokeswoman for the World Health Organization"]);
   assert.equal(p.side, "World Health Organization");
 });
+
+test("in a Washington-datelined story an unqualified Foreign Ministry is the other country's", () => {
+  const text =
+    "WASHINGTON — The Treasury Department on Tuesday froze the assets of three exporters based in Vietnam.\n\nAt a regular briefing in Hanoi, Foreign Ministry spokeswoman Pham Thu Hang said the move hurt trade between the two countries.";
+  const { entities } = resolveEntities(text, undefined, { dateline: "WASHINGTON" });
+  assert.equal(byName(entities, "Pham Thu Hang")?.side, "Vietnam");
+});
+
+test("a title ends at another person's name; public figures keep their side without a country in the text", () => {
+  const text =
+    "President Xi Jinping and US President Joe Biden met for four hours at an estate outside the city.\n\nPresident-elect Donald Trump said on Monday he would raise tariffs. Biden said little about it, and Trump did not reply.";
+  const { entities } = resolveEntities(text);
+  const biden = byName(entities, "Joe Biden")!;
+  assert.ok(biden.roles.every((r) => !/Xi/.test(r)), biden.roles.join(" | "));
+  assert.equal(biden.side, "United States");
+  const trump = byName(entities, "Donald Trump");
+  assert.equal(trump?.kind, "person");
+  assert.equal(trump?.side, "United States");
+  assert.ok(!entities.some((e) => e.key === "person:trump"), "the lone surname joins the full name");
+  // A surname alone, with no full name in the article, is the public figure when only one bears it.
+  const lone = resolveEntities("Blinken told reporters the talks would continue next month.").entities;
+  assert.equal(byName(lone, "Antony Blinken")?.side, "United States");
+  // Common surnames are not guessed.
+  assert.ok(!byName(resolveEntities("Kim told reporters the factory would reopen next month.").entities, "Kim Jong Un"));
+});
