@@ -112,6 +112,26 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     assert.equal((await s.listQuotes()).length, 1);
   });
 
+  withStore("a person's side across the store is the one most articles give, on every quote of theirs", async (s) => {
+    const key = "person:ana ruiz";
+    const said = async (text: string, side: string | null) => {
+      const a = sampleArticle(text);
+      await s.putArticle(a, null);
+      await s.putAnnotations(a.id, {
+        sentences: [], timexes: [],
+        mentions: [{ start: 0, end: 8, text: "Ana Ruiz", kind: "person", entity: key }],
+        entities: [{ key, name: "Ana Ruiz", kind: "person", aliases: [], roles: [], side }],
+        quotes: [{ content: { start: 14, end: 30 }, direct: false, cue: { start: 9, end: 13 }, source: { start: 0, end: 8 }, speaker: "Ana Ruiz", speakerEntity: key, side }],
+      }, "t");
+    };
+    await said("Ana Ruiz said the border will reopen soon.", "Valdoria");
+    await said("Ana Ruiz said the ferry would sail at dawn.", "Marenia"); // one article got her side wrong
+    await said("Ana Ruiz said the bridge was safe to cross.", null); // one gave none
+    await said("Ana Ruiz said the port had new cranes now.", "Valdoria");
+    assert.deepEqual((await s.listQuotes({ speaker: key })).map((q) => q.side), ["Valdoria", "Valdoria", "Valdoria", "Valdoria"]);
+    assert.equal((await s.listEntities()).find((e) => e.key === key)?.side, "Valdoria");
+  });
+
   withStore("signatures, LSH candidates and copy groups", async (s) => {
     const a = sampleArticle("Original wire text.");
     const b = sampleArticle("Original wire text, reprinted.");

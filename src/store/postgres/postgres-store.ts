@@ -55,6 +55,8 @@ const MIGRATIONS = (s: string): string[] => [
    CREATE TABLE ${s}.stories (article_id TEXT PRIMARY KEY REFERENCES ${s}.articles (id) ON DELETE CASCADE, story_id TEXT NOT NULL, storyline_id TEXT);
    CREATE INDEX stories_story ON ${s}.stories (story_id);
    CREATE TABLE ${s}.state (name TEXT PRIMARY KEY, json JSONB NOT NULL);`,
+  // the side each article gives an entity, so a person's side is what most articles say
+  `ALTER TABLE ${s}.entity_mentions ADD COLUMN side TEXT;`,
 ];
 
 export async function openPostgresStore(connectionString: string, schema = "dossier"): Promise<PostgresStore> {
@@ -289,9 +291,20 @@ export class PostgresStore implements Store {
           [e.key, e.name, e.kind, e.side, JSON.stringify(roles), JSON.stringify(aliases)],
         );
         await c.query(
-          `INSERT INTO ${this.t("entity_mentions")} (article_id, entity_key, mentions) VALUES ($1,$2,$3) ON CONFLICT (article_id, entity_key) DO UPDATE SET mentions = excluded.mentions`,
-          [articleId, e.key, counts.get(e.key) ?? 0],
+          `INSERT INTO ${this.t("entity_mentions")} (article_id, entity_key, mentions, side) VALUES ($1,$2,$3,$4)
+           ON CONFLICT (article_id, entity_key) DO UPDATE SET mentions = excluded.mentions, side = excluded.side`,
+          [articleId, e.key, counts.get(e.key) ?? 0, e.side],
         );
+        // A person speaks for one side across the store: the one most articles give them.
+        if (e.kind !== "person") continue;
+        const m = await c.query(
+          `SELECT side FROM ${this.t("entity_mentions")} WHERE entity_key = $1 AND side IS NOT NULL GROUP BY side ORDER BY count(*) DESC, side LIMIT 1`,
+          [e.key],
+        );
+        const side: string | undefined = m.rows[0]?.side;
+        if (!side) continue;
+        await c.query(`UPDATE ${this.t("entities")} SET side = $1 WHERE key = $2`, [side, e.key]);
+        await c.query(`UPDATE ${this.t("quotes")} SET side = $1 WHERE speaker_entity = $2 AND side IS DISTINCT FROM $1`, [side, e.key]);
       }
     });
   }

@@ -126,4 +126,6 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE signatures ADD COLUMN meta_json TEXT;`,
   // 5: the article list's order as an index (newest first, undated last): paging stays O(page) at 100k+
   `CREATE INDEX articles_order ON articles ((published_date IS NULL), published_date DESC, ingested_at DESC, id);`,
+  // 6: the side each article gives an entity, so a person's side is what most articles say
+  `ALTER TABLE entity_mentions ADD COLUMN side TEXT;`,
 ];

@@ -221,7 +221,12 @@ export class SqliteStore implements Store {
            roles_json = excluded.roles_json, aliases_json = excluded.aliases_json,
            name = CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END`,
       );
-      const insM = this.db.prepare("INSERT OR REPLACE INTO entity_mentions (article_id, entity_key, mentions) VALUES (?, ?, ?)");
+      const insM = this.db.prepare("INSERT OR REPLACE INTO entity_mentions (article_id, entity_key, mentions, side) VALUES (?, ?, ?, ?)");
+      const majority = this.db.prepare(
+        "SELECT side FROM entity_mentions WHERE entity_key = ? AND side IS NOT NULL GROUP BY side ORDER BY count(*) DESC, side LIMIT 1",
+      );
+      const setSide = this.db.prepare("UPDATE entities SET side = ? WHERE key = ?");
+      const setQuoteSide = this.db.prepare("UPDATE quotes SET side = ? WHERE speaker_entity = ? AND side IS NOT ?");
       const counts = new Map<string, number>();
       for (const m of ann.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
       for (const e of ann.entities) {
@@ -229,7 +234,13 @@ export class SqliteStore implements Store {
         const roles = union(prior ? JSON.parse(prior.roles_json) : [], e.roles);
         const aliases = union(prior ? JSON.parse(prior.aliases_json) : [], e.aliases);
         insE.run(e.key, e.name, e.kind, e.side, JSON.stringify(roles), JSON.stringify(aliases));
-        insM.run(articleId, e.key, counts.get(e.key) ?? 0);
+        insM.run(articleId, e.key, counts.get(e.key) ?? 0, e.side);
+        // A person speaks for one side across the store: the one most articles give them.
+        if (e.kind !== "person") continue;
+        const side = (majority.get(e.key) as Row | undefined)?.side as string | undefined;
+        if (!side) continue;
+        setSide.run(side, e.key);
+        setQuoteSide.run(side, e.key, side);
       }
     })();
   }
