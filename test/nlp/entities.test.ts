@@ -239,3 +239,15 @@ test("an organization named in a role is the person's side when no country is", 
   assert.deepEqual(p.roles, ["spokeswoman for the World Health Organization"]);
   assert.equal(p.side, "World Health Organization");
 });
+
+test("mayStartKnownName rules out only words no country, demonym or body name starts with", async () => {
+  const { mayStartKnownName, countryByName, bodyByName, countryByDemonymWord } = await import("../../src/nlp/ner/world.ts");
+  for (const w of ["China's,", "U.S.", "Chinese", "Foreign", "the", "Justice", "(", "united"]) assert.ok(mayStartKnownName(w), w);
+  for (const w of ["spokesman", "said", "Wenbin"]) assert.ok(!mayStartKnownName(w), w);
+  // Whatever a lookup finds starts with a word the filter lets through.
+  for (const phrase of ["China's", "the United States", "Department of Justice", "Chinese", "foreign ministry"]) {
+    const found = countryByName(phrase) ?? bodyByName(phrase) ?? countryByDemonymWord(phrase);
+    assert.ok(found, phrase);
+    assert.ok(mayStartKnownName(phrase.split(" ")[0]!), phrase);
+  }
+});

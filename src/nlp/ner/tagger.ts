@@ -92,6 +92,7 @@ export class NerTagger {
     v = {
       word,
       scores: null,
+      off: 0,
       lower: word.toLowerCase(),
       shape: shortShape(word),
       capClass: cc,
@@ -123,6 +124,14 @@ export class NerTagger {
    */
   private scoresOf(e: WordEntry): Float32Array {
     if (e.scores) return e.scores;
+    // Score vectors live in shared blocks (one typed array per word costs an allocation and GC work each).
+    if (this.poolUsed + 5 * NT > this.pool.length) {
+      this.pool = new Float32Array(4096 * 5 * NT);
+      this.poolUsed = 0;
+    }
+    const scores = this.pool;
+    const off = this.poolUsed;
+    this.poolUsed += 5 * NT;
     const X = this.words;
     const W = this.model.weights;
     const w = e.word;
@@ -134,7 +143,6 @@ export class NerTagger {
     const lRows = X.l.get(lw);
     const shRows = X.sh.get(e.shape);
     const lrRows = named ? X.lr.get(lrKey) : undefined;
-    const scores = new Float32Array(5 * NT);
     const rows = this.rowBuf;
     for (let k = 0; k < 5; k++) {
       let nr = 0;
@@ -183,12 +191,13 @@ export class NerTagger {
           }
         }
       }
-      const base = k * NT;
+      const base = off + k * NT;
       for (let r = 0; r < nr; r++) {
         const row = rows[r]! * NT;
         for (let t = 0; t < NT; t++) scores[base + t]! += W[row + t]!;
       }
     }
+    e.off = off;
     e.scores = scores;
     return scores;
   }
@@ -217,6 +226,7 @@ export class NerTagger {
     // Word scores for active tokens and their neighbours within two; no closures in this loop
     // (under tsx every closure creation also pays for a name-keeping helper call).
     const sc = b.sc;
+    const offs = b.offs;
     const lower = b.lower;
     const longest = b.longest;
     lower.length = n;
@@ -225,6 +235,7 @@ export class NerTagger {
       let near = false;
       for (let d = -2; d <= 2 && !near; d++) if (j + d >= 0 && j + d < n && active[j + d]) near = true;
       sc[j] = near ? this.scoresOf(en[j]!) : null;
+      offs[j] = en[j]!.off;
       lower[j] = en[j]!.lower;
       longest[j] = en[j]!.gazLongest;
     }
@@ -269,7 +280,7 @@ export class NerTagger {
       acc.fill(0);
       for (let j = lo; j <= hi; j++) {
         const s = sc[j]!;
-        const o = (j - i + 2) * NT;
+        const o = offs[j]! + (j - i + 2) * NT;
         for (let t = 0; t < NT; t++) acc[t]! += s[o + t]!;
       }
       for (let r = 0; r < nr; r++) {
@@ -281,8 +292,11 @@ export class NerTagger {
     return viterbi(e, n, this.model.transitions);
   }
 
+  private pool = new Float32Array(0);
+  private poolUsed = 0;
+
   /** Per-sentence buffers, grown as needed and reused (decoding is synchronous). */
-  private buffers = { cap: 0, e: new Float32Array(0), active: new Uint8Array(0), sc: [] as (Float32Array | null)[], lower: [] as string[], longest: [] as (number | undefined)[] };
+  private buffers = { cap: 0, e: new Float32Array(0), active: new Uint8Array(0), offs: new Int32Array(0), sc: [] as (Float32Array | null)[], lower: [] as string[], longest: [] as (number | undefined)[] };
   private readonly acc = new Float64Array(NT);
   private scratch(n: number) {
     const b = this.buffers;
@@ -291,6 +305,7 @@ export class NerTagger {
       b.cap = cap;
       b.e = new Float32Array(cap * NT);
       b.active = new Uint8Array(cap);
+      b.offs = new Int32Array(cap);
     }
     return b;
   }
@@ -357,6 +372,8 @@ interface WordEntry {
   word: string;
   /** Summed word-feature weights at each of OFFSETS (NT values per offset); computed when first needed. */
   scores: Float32Array | null;
+  /** Where this word's scores start in `scores` (a block shared with other words). */
+  off: number;
   lower: string;
   shape: string;
   capClass: 0 | 1 | 2;
