@@ -17,6 +17,7 @@ import {
   hasUpperCase,
   isAllCaps,
   isCapitalized,
+  isHeadline,
   longShape,
   shortShape,
   titleCase,
@@ -208,7 +209,31 @@ export class NerTagger {
    * nested maps keyed by already-hashed word strings instead of building feature strings;
    * test/nlp/ner.test.ts checks the two paths agree.
    */
-  private decode(words: readonly string[], en: readonly WordEntry[], headline: boolean, doc: DocContext): Int32Array {
+  /**
+   * What decoding needs about one sentence before the document's evidence is known. Names need a capital
+   * letter nearby: a token with no capital in itself or either neighbour is tagged O without computing its
+   * features (two thirds of the tokens of PolNeAR articles), and a token more than two away from such an
+   * "active" token is not even looked up in the word cache. PER/ORG/LOC F1 with vs without (an earlier
+   * model, before name propagation): eng.testb 0.9016 vs 0.9019, eng.testa 0.8948 both; findEntities ~1.5x faster.
+   */
+  private prepare(words: readonly string[]): Prepared {
+    const n = words.length;
+    const upper = new Uint8Array(n);
+    for (let i = 0; i < n; i++) upper[i] = hasUpperCase(words[i]!) ? 1 : 0;
+    const active = new Uint8Array(n);
+    for (let i = 0; i < n; i++) active[i] = upper[i] || (i > 0 && upper[i - 1]) || (i + 1 < n && upper[i + 1]) ? 1 : 0;
+    // No closures in these loops (under tsx every closure creation also pays for a name-keeping helper call).
+    const en: (WordEntry | null)[] = new Array(n);
+    for (let j = 0; j < n; j++) {
+      let near = false;
+      for (let d = -2; d <= 2 && !near; d++) if (j + d >= 0 && j + d < n && active[j + d]) near = true;
+      en[j] = near ? this.entry(words[j]!) : null;
+    }
+    return { words, en, active, headline: isHeadline(words) };
+  }
+
+  private decode(p: Prepared, doc: DocContext): Int32Array {
+    const { words, en, active, headline } = p;
     const n = words.length;
     const W = this.model.weights;
     const F = this.model.features;
@@ -217,14 +242,7 @@ export class NerTagger {
     const e = b.e;
     const rows = this.rowBuf;
     const acc = this.acc;
-    // Names need a capital letter nearby: a token with no capital in itself or either neighbour is
-    // tagged O without computing its features (two thirds of the tokens of PolNeAR articles).
-    // PER/ORG/LOC F1 with vs without (an earlier model, before name propagation): eng.testb
-    // 0.9016 vs 0.9019, eng.testa 0.8948 both; findEntities ~1.5x faster.
-    const active = b.active;
-    for (let i = 0; i < n; i++) active[i] = en[i]!.upper || (i > 0 && en[i - 1]!.upper) || (i + 1 < n && en[i + 1]!.upper) ? 1 : 0;
-    // Word scores for active tokens and their neighbours within two; no closures in this loop
-    // (under tsx every closure creation also pays for a name-keeping helper call).
+    // Word scores for active tokens and their neighbours within two (the tokens with an entry).
     const sc = b.sc;
     const offs = b.offs;
     const lower = b.lower;
@@ -232,12 +250,17 @@ export class NerTagger {
     lower.length = n;
     longest.length = n;
     for (let j = 0; j < n; j++) {
-      let near = false;
-      for (let d = -2; d <= 2 && !near; d++) if (j + d >= 0 && j + d < n && active[j + d]) near = true;
-      sc[j] = near ? this.scoresOf(en[j]!) : null;
-      offs[j] = en[j]!.off;
-      lower[j] = en[j]!.lower;
-      longest[j] = en[j]!.gazLongest;
+      const ej = en[j];
+      if (ej) {
+        sc[j] = this.scoresOf(ej);
+        offs[j] = ej.off;
+        lower[j] = ej.lower;
+        longest[j] = ej.gazLongest;
+      } else {
+        sc[j] = null;
+        lower[j] = words[j]!.toLowerCase();
+        longest[j] = undefined;
+      }
     }
     const gaz = gazetteerFeatures(words, this.res.gazetteer, lower, longest);
     const bias = this.bias;
@@ -296,7 +319,7 @@ export class NerTagger {
   private poolUsed = 0;
 
   /** Per-sentence buffers, grown as needed and reused (decoding is synchronous). */
-  private buffers = { cap: 0, e: new Float32Array(0), active: new Uint8Array(0), offs: new Int32Array(0), sc: [] as (Float32Array | null)[], lower: [] as string[], longest: [] as (number | undefined)[] };
+  private buffers = { cap: 0, e: new Float32Array(0), offs: new Int32Array(0), sc: [] as (Float32Array | null)[], lower: [] as string[], longest: [] as (number | undefined)[] };
   private readonly acc = new Float64Array(NT);
   private scratch(n: number) {
     const b = this.buffers;
@@ -304,7 +327,6 @@ export class NerTagger {
       const cap = Math.max(n, b.cap * 2, 64);
       b.cap = cap;
       b.e = new Float32Array(cap * NT);
-      b.active = new Uint8Array(cap);
       b.offs = new Int32Array(cap);
     }
     return b;
@@ -313,10 +335,9 @@ export class NerTagger {
   /** IOB2 tags (every name starts with B-) for the sentences of one document; document-level evidence is shared. */
   tagSentencesIob2(sentences: readonly (readonly string[])[]): string[][] {
     const norm = sentences.map((s) => s.map(normalizeWord));
-    const ents = norm.map((s) => s.map((w) => this.entry(w)));
-    const heads = ents.map(isHeadlineOf);
-    const doc = docContextOf(norm, ents, heads);
-    const tags = norm.map((s, k) => Array.from(this.decode(s, ents[k]!, heads[k]!, doc), (t) => TAGS[t]!));
+    const prep = norm.map((s) => this.prepare(s));
+    const doc = docContextOf(prep);
+    const tags = prep.map((p) => Array.from(this.decode(p, doc), (t) => TAGS[t]!));
     return harmonizeTypes(norm, propagatePersonNames(norm, tags));
   }
 
@@ -394,28 +415,29 @@ interface WordEntry {
   shapeAsPrev: Map<string, Map<string, number>> | undefined;
 }
 
-/** features.ts isHeadline, from the cached word facts. */
-function isHeadlineOf(en: readonly WordEntry[]): boolean {
-  let letters = 0;
-  let caps = 0;
-  for (const e of en) {
-    if (!e.letter) continue;
-    letters++;
-    if (e.allCaps) caps++;
-  }
-  return letters >= 2 && caps / letters >= 0.6;
+/** One sentence ready for decoding (NerTagger.prepare). */
+interface Prepared {
+  words: readonly string[];
+  /** Cached word facts of the tokens within two of an active token; null for the others. */
+  en: (WordEntry | null)[];
+  /** 1 for tokens with a capital letter in themselves or a neighbour. */
+  active: Uint8Array;
+  headline: boolean;
 }
 
-/** features.ts docContext, from the cached word facts. */
-function docContextOf(sentences: readonly (readonly string[])[], ents: readonly (readonly WordEntry[])[], heads: readonly boolean[]): DocContext {
+/** features.ts docContext, from the cached word facts (tokens without an entry have no capital letter). */
+function docContextOf(prep: readonly Prepared[]): DocContext {
   const lowerSeen = new Set<string>();
   const titleSeen = new Set<string>();
-  for (let k = 0; k < sentences.length; k++) {
-    if (heads[k]) continue;
-    const s = sentences[k]!;
-    const en = ents[k]!;
+  for (const p of prep) {
+    if (p.headline) continue;
+    const s = p.words;
     for (let i = 0; i < s.length; i++) {
-      const e = en[i]!;
+      const e = p.en[i];
+      if (!e) {
+        if (hasLetter(s[i]!)) lowerSeen.add(s[i]!.toLowerCase());
+        continue;
+      }
       if (!e.letter) continue;
       if (!e.upper) lowerSeen.add(e.lower);
       else if (i > 0 && e.capClass === 1) titleSeen.add(s[i]!);
