@@ -27,6 +27,7 @@ import {
   countryByName,
   countryOfCapital,
   countryNamed,
+  mayStartKnownName,
   type Body,
   type Country,
 } from "./ner/world.ts";
@@ -204,6 +205,7 @@ function sideOfPhrase(phrase: string, fallback: string | null): string | null {
   for (let i = 0; i < words.length; i++) {
     const prev = (words[i - 1] ?? "").toLowerCase();
     if (prev === "to" || prev === "in" || prev === "with") continue;
+    if (!mayStartKnownName(words[i]!)) continue;
     for (let n = Math.min(6, words.length - i); n >= 1; n--) {
       const raw = words.slice(i, i + n).join(" ").replace(/['’]s$/, "");
       // Try as written ("U.S.") and without trailing punctuation ("China,").
@@ -495,6 +497,8 @@ function bodyOf(surface: string): { body: Body | undefined; inside: Country | un
   const direct = bodyByName(surface);
   if (direct) return { body: direct, inside: undefined };
   const words = surface.replace(/^the\s+/i, "").split(/\s+/);
+  // Both searches below try phrases that start with the first word.
+  if (!mayStartKnownName(words[0]!)) return { body: undefined, inside: undefined };
   for (let i = 1; i < words.length; i++) {
     const head = words.slice(0, i).join(" ").replace(/['’]s$/, "");
     const c = countryByName(head) ?? countryByDemonymWord(head);

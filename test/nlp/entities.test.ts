@@ -264,3 +264,15 @@ test("a title ends at another person's name; public figures keep their side with
   // Common surnames are not guessed.
   assert.ok(!byName(resolveEntities("Kim told reporters the factory would reopen next month.").entities, "Kim Jong Un"));
 });
+
+test("mayStartKnownName rules out only words no country, demonym or body name starts with", async () => {
+  const { mayStartKnownName, countryByName, bodyByName, countryByDemonymWord } = await import("../../src/nlp/ner/world.ts");
+  for (const w of ["China's,", "U.S.", "Chinese", "Foreign", "the", "Justice", "(", "united"]) assert.ok(mayStartKnownName(w), w);
+  for (const w of ["spokesman", "said", "Wenbin"]) assert.ok(!mayStartKnownName(w), w);
+  // Whatever a lookup finds starts with a word the filter lets through.
+  for (const phrase of ["China's", "the United States", "Department of Justice", "Chinese", "foreign ministry"]) {
+    const found = countryByName(phrase) ?? bodyByName(phrase) ?? countryByDemonymWord(phrase);
+    assert.ok(found, phrase);
+    assert.ok(mayStartKnownName(phrase.split(" ")[0]!), phrase);
+  }
+});

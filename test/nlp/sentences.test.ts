@@ -34,3 +34,32 @@ test("a dotted acronym continues a name, but ends a sentence before a usual sent
     "The next day prices rose.",
   ]);
 });
+
+test("the tokenize scanner gives exactly TOKEN_RE's matches, slices and surrogate pairs included", async () => {
+  const { TOKEN_RE } = await import("../../src/nlp/sentences.ts");
+  const ref = (text: string, start: number, end: number) => {
+    const re = new RegExp(TOKEN_RE.source, "gu");
+    const slice = text.slice(start, end);
+    const out: { start: number; end: number; text: string }[] = [];
+    for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
+    return out;
+  };
+  const texts = ["He said: “It’s O.K.” at 9:30, e.g. a.b.c.d U.S.-made ½ Ж𝐀B 😀x \u00a0y don't 1,2.3/4: z'", "Café Zürich’s 3½ naïve rock’n’roll 𝐀𝐁 \ud800 end."];
+  // Pseudo-random strings over characters that exercise every branch.
+  const alphabet = ["a", "Z", ".", "'", "’", "7", ",", ":", "/", " ", "\n", "é", "中", "😀", "𝐀", "\u00a0", "½", "-", "\udc00"];
+  let seed = 7;
+  for (let k = 0; k < 2000; k++) {
+    let s = "";
+    for (let i = 0; i < 24; i++) s += alphabet[(seed = (seed * 1103515245 + 12345) % 2147483648) % alphabet.length];
+    texts.push(s);
+  }
+  for (const t of texts)
+    for (const [a, b] of [[0, t.length], [2, Math.max(2, t.length - 3)]] as const) assert.deepEqual(tokenize(t, a, b), ref(t, a, b), JSON.stringify(t.slice(a, b)));
+});
+
+test("splitSentences returns fresh spans on repeated calls with the same text", () => {
+  const text = "One. Two.";
+  const a = splitSentences(text);
+  a[0]!.start = 5;
+  assert.deepEqual(splitSentences(text), [{ start: 0, end: 4 }, { start: 5, end: 9 }]);
+});

@@ -51,7 +51,7 @@ export function shortShape(w: string): string {
   let out = "";
   let last = "";
   for (const ch of w) {
-    const c = UPPER_RE.test(ch) ? "X" : LOWER_RE.test(ch) ? "x" : DIGIT_RE.test(ch) ? "d" : ch;
+    const c = shapeChar(ch);
     if (c !== last) out += c;
     last = c;
   }
@@ -62,15 +62,22 @@ export function shortShape(w: string): string {
 // Shapes are recomputed for every neighbour pair; memoizing them halves context-feature time.
 const shapeMemo = new Map<string, string>();
 
+/** Shape of one character: X, x, d, or the character itself (ASCII without the Unicode regexes). */
+function shapeChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 ? "X" : c >= 97 && c <= 122 ? "x" : c >= 48 && c <= 57 ? "d" : ch;
+  return UPPER_RE.test(ch) ? "X" : LOWER_RE.test(ch) ? "x" : DIGIT_RE.test(ch) ? "d" : ch;
+}
+
 /** Full shape, truncated: "McDonald" → "XxXxxxxx" (first 8 characters). */
-function longShape(w: string): string {
+export function longShape(w: string): string {
   let out = "";
-  for (const ch of w.slice(0, 8)) out += UPPER_RE.test(ch) ? "X" : LOWER_RE.test(ch) ? "x" : DIGIT_RE.test(ch) ? "d" : ch;
+  for (const ch of w.slice(0, 8)) out += shapeChar(ch);
   return out;
 }
 
 // ASCII fast paths: these run several times per token; the Unicode regexes are the fallback.
-function isAllCaps(w: string): boolean {
+export function isAllCaps(w: string): boolean {
   let upper = false;
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
@@ -87,7 +94,7 @@ export function isCapitalized(w: string): boolean {
   return UPPER_RE.test(w[0] ?? "");
 }
 
-function hasUpperCase(w: string): boolean {
+export function hasUpperCase(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c >= 65 && c <= 90) return true;
@@ -96,7 +103,7 @@ function hasUpperCase(w: string): boolean {
   return false;
 }
 
-function hasLetter(w: string): boolean {
+export function hasLetter(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i) | 32;
     if (c >= 97 && c <= 122) return true;
@@ -157,7 +164,7 @@ export interface GazMatch {
 
 // First word of every gazetteer name → longest name starting with it (skips most lookups).
 const firstWords = new WeakMap<Gazetteer, Map<string, number>>();
-function firstWordIndex(gaz: Gazetteer): Map<string, number> {
+export function firstWordIndex(gaz: Gazetteer): Map<string, number> {
   let m = firstWords.get(gaz);
   if (!m) {
     m = new Map();
@@ -170,14 +177,22 @@ function firstWordIndex(gaz: Gazetteer): Map<string, number> {
   return m;
 }
 
-/** All gazetteer matches starting at capitalized tokens, shortest first at each start. */
-export function gazetteerMatches(words: readonly string[], gaz: Gazetteer, lower: readonly string[] = words.map((w) => w.toLowerCase())): GazMatch[] {
+/**
+ * All gazetteer matches starting at capitalized tokens, shortest first at each start. `longest`, when given,
+ * holds firstWordIndex(gaz).get(lower[i]) for each capitalized token (the tagger caches it per word).
+ */
+export function gazetteerMatches(
+  words: readonly string[],
+  gaz: Gazetteer,
+  lower: readonly string[] = words.map((w) => w.toLowerCase()),
+  longestAt?: readonly (number | undefined)[],
+): GazMatch[] {
   const out: GazMatch[] = [];
-  const firsts = firstWordIndex(gaz);
+  const firsts = longestAt ? null : firstWordIndex(gaz);
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalized(words[i]!)) continue;
     const first = lower[i]!;
-    const longest = firsts.get(first);
+    const longest = firsts ? firsts.get(first) : longestAt![i];
     if (longest === undefined) continue;
     let key = "";
     for (let n = 1; n <= Math.min(gaz.maxLen, longest) && i + n <= words.length; n++) {
@@ -240,9 +255,14 @@ export function capClass(w: string): 0 | 1 | 2 {
 }
 
 /** Gazetteer features per token of a sentence ("g:LOC:B", "g:PER:I", "g:ORG:1" for one-word names). */
-export function gazetteerFeatures(words: readonly string[], gaz: Gazetteer, lower?: readonly string[]): (string[] | undefined)[] {
+export function gazetteerFeatures(
+  words: readonly string[],
+  gaz: Gazetteer,
+  lower?: readonly string[],
+  longestAt?: readonly (number | undefined)[],
+): (string[] | undefined)[] {
   const out: (string[] | undefined)[] = new Array(words.length);
-  for (const m of gazetteerMatches(words, gaz, lower)) {
+  for (const m of gazetteerMatches(words, gaz, lower, longestAt)) {
     const single = m.end - m.start === 1;
     for (let k = m.start; k < m.end; k++) {
       const f = single ? `g:${m.type}:1` : `g:${m.type}:${k === m.start ? "B" : k === m.end - 1 ? "E" : "I"}`;

@@ -109,12 +109,25 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
   const score = scoreBuf;
   const back = backBuf;
   for (let t = 0; t < NT; t++) score[t] = allowedTransition(-1, t) ? emissions[t]! + transitions[NT * NT + t]! : -Infinity;
+  const oo = transitions[0]!;
+  let prevOnlyO = false;
   for (let i = 1; i < n; i++) {
     const cur = i * NT;
     const prv = cur - NT;
     // Fast path: only O is possible here (all other emissions are IMPOSSIBLE).
     let onlyO = true;
     for (let t = 1; t < NT && onlyO; t++) if (emissions[cur + t]! > IMPOSSIBLE) onlyO = false;
+    if (onlyO && prevOnlyO) {
+      // O after a position where only O was possible (every other score there is -Infinity): O → O.
+      score[cur] = score[prv]! + oo + emissions[cur]!;
+      back[cur] = 0;
+      for (let t = 1; t < NT; t++) {
+        score[cur + t] = -Infinity;
+        back[cur + t] = 0;
+      }
+      continue;
+    }
+    prevOnlyO = onlyO;
     const last = onlyO ? 1 : NT;
     for (let t = 0; t < last; t++) {
       let best = -Infinity;

@@ -265,32 +265,61 @@ for (const c of MAIN_COUNTRIES) if (c.capital) countryByCapital.set(norm(c.capit
 const bodyByAlias = new Map<string, Body>();
 for (const b of BODIES) for (const a of [b.name, ...b.aliases]) bodyByAlias.set(norm(a), b);
 
+/**
+ * Remembers a lookup's answers by input string: entity resolution asks about the same words and phrases many
+ * times per article (every n-gram of every role phrase) and across articles. Bounded; cleared when full.
+ */
+function memo<T>(f: (s: string) => T | undefined): (s: string) => T | undefined {
+  const seen = new Map<string, T | null>();
+  return (s) => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit ?? undefined;
+    const v = f(s);
+    if (seen.size >= 20_000) seen.clear();
+    seen.set(s, v ?? null);
+    return v;
+  };
+}
+
 /** Country named by a name or alias ("U.S.", "the United States", "PRC"), case-sensitive for short acronyms. */
-export function countryByName(s: string): Country | undefined {
+export const countryByName = memo((s: string): Country | undefined => {
   const t = s.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim();
   // "US" in capitals only: "us" is a pronoun.
   if (t.length <= 3 && t !== t.toUpperCase()) return undefined;
   return countryByAlias.get(norm(t));
-}
+});
 
-export function countryByDemonymWord(s: string): Country | undefined {
-  return countryByDemonym.get(norm(s));
-}
+export const countryByDemonymWord = memo((s: string): Country | undefined => countryByDemonym.get(norm(s)));
 
 /** The country whose government a capital can stand for (main countries only, see MORE_COUNTRIES). */
-export function countryOfCapital(s: string): Country | undefined {
-  return countryByCapital.get(norm(s));
-}
+export const countryOfCapital = memo((s: string): Country | undefined => countryByCapital.get(norm(s)));
 
 export function countryNamed(name: string): Country | undefined {
   return COUNTRIES.find((c) => c.name === name);
 }
 
 /** Government body by name or alias ("DEA", "Department of Justice"), case-sensitive for acronyms. */
-export function bodyByName(s: string): Body | undefined {
+export const bodyByName = memo((s: string): Body | undefined => {
   const t = s.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim();
   if (t.length <= 4 && t !== t.toUpperCase()) return undefined;
   return bodyByAlias.get(norm(t));
+});
+
+/** Letters and digits only, lowercased: "U.S.," → "us". */
+const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+let firstWords: Set<string> | null = null;
+
+/**
+ * False when no country, demonym or body name (countryByName, countryByDemonymWord, bodyByName) can start
+ * with this word, as written or without a trailing possessive or punctuation: a cheap test before trying
+ * every phrase that starts with it. "the" and words with no letter or digit are always possible.
+ */
+export function mayStartKnownName(word: string): boolean {
+  firstWords ??= new Set([...countryByAlias.keys(), ...countryByDemonym.keys(), ...bodyByAlias.keys()].map((k) => bare(k.split(" ")[0]!)));
+  const b = bare(word);
+  if (b === "" || b === "the" || firstWords.has(b)) return true;
+  const cut = word.replace(/[,.;:]+$/, "");
+  return firstWords.has(bare(word.replace(/['’]s$/, ""))) || firstWords.has(bare(cut.replace(/['’]s$/, "")));
 }
 
 /** Every surface form worth scanning raw text for (countries, demonyms, bodies), longest first. */
