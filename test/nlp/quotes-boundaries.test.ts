@@ -1,0 +1,48 @@
+// Content boundaries of direct quotes (PolNeAR's conventions): clause cuts after the quote, the span chooser
+// (quotes-span.ts, weights in quotes-model.json) and relative-pronoun sources. Sentences written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { extractQuotes } from "../../src/nlp/quotes.ts";
+import { spanChoices } from "../../src/nlp/quotes-span.ts";
+import { findQuoteMarks } from "../../src/nlp/quotes-marks.ts";
+
+function only(text: string) {
+  const qs = extractQuotes(text);
+  assert.equal(qs.length, 1, `expected one quote, got ${qs.map((q) => JSON.stringify(text.slice(q.content.start, q.content.end))).join(", ")}`);
+  const q = qs[0]!;
+  return { content: text.slice(q.content.start, q.content.end), source: q.source ? text.slice(q.source.start, q.source.end) : null, speaker: q.speaker };
+}
+
+test("a coordinated verb after the quote ends the content: '… “reckless gamble” for the city and warned …'", () => {
+  const q = only("Senator Ruth Alvarez said the plan was a “reckless gamble” for the city and warned the council to reject it.");
+  assert.equal(q.content, "the plan was a “reckless gamble” for the city");
+  assert.equal(q.speaker, "Ruth Alvarez");
+});
+
+test("a participle clause after the quote ends the content: '…, pointing to …'", () => {
+  const q = only("Governor Amy Lee said the budget was “a careful compromise” for the state, pointing to the new school fund.");
+  assert.equal(q.content, "the budget was “a careful compromise” for the state");
+});
+
+test("'what she called “…”' starts the content at 'what'", () => {
+  const text = "The budget fight turned sharp on Tuesday. Governor Amy Lee attacked what she called a “reckless spending spree” by the legislature.";
+  const q = only(text);
+  assert.ok(q.content.startsWith("what she called a “reckless spending spree”"), q.content);
+  assert.equal(q.source, "she");
+});
+
+test("the span chooser offers the rules' content first and every choice holds the quote", () => {
+  const text = "Governor Amy Lee said the budget was “a careful compromise” for the state, pointing to the new school fund.";
+  const mark = findQuoteMarks(text)[0]!;
+  const content = { start: text.indexOf("the budget"), end: text.indexOf(", pointing") };
+  const choices = spanChoices({ text, masked: text, q: mark, content, source: { start: 0, end: 16 }, kind: "lead", lemma: "say", sentStart: 0, sentEnd: text.length });
+  assert.deepEqual(choices[0]!.span, content);
+  assert.ok(choices.length > 2);
+  for (const c of choices) assert.ok(c.span.start <= mark.start && c.span.end >= mark.end);
+});
+
+test("a relative 'who' source speaks for the name before it", () => {
+  const q = only("The council heard from Tom Reyes, the harbor director, who warned that the dock plan was “a costly mistake.”");
+  assert.equal(q.source, "who");
+  assert.equal(q.speaker, "Tom Reyes");
+});
