@@ -141,7 +141,7 @@ function npStartBack(toks: Token[], i: number): number {
     if (isWord(t)) {
       if (w in PRONOUNS && w !== "i") break;
       const cap = UPPER_START.test(t.text) && !NON_HEAD_CAPS.has(w);
-      if (cap || SOURCE_NOUNS.has(w) || SOURCE_MODIFIERS.has(w)) {
+      if (cap || SOURCE_NOUNS.has(w) || SOURCE_MODIFIERS.has(w) || SOURCE_NOUNS.has(w.replace(/['’]s$/u, ""))) {
         j--;
         n++;
         continue;
@@ -171,6 +171,9 @@ function sourceBefore(masked: string, lo: number, cueStart: number): Span | null
   let i = toks.length - 1;
   while (i >= 0 && ((BETWEEN_SOURCE_AND_CUE.has(lower(toks[i]!)) && lower(toks[i]!) !== "told") || /^\p{Ll}+ly$/u.test(toks[i]!.text))) i--;
   if (i < 0) return null;
+  // "Trump’s remarks", "the inspector’s report": a possessive before the cue makes the cue a noun.
+  // ("Trump’s claim that …" stays: PolNeAR attributes it.)
+  if (/\p{L}['’]s$/u.test(toks[i]!.text) && !/^(?:he|she|it|that|there|who)['’]s$/iu.test(toks[i]!.text) && !/^\S+\s+that\b/u.test(masked.slice(cueStart, cueStart + 40))) return null;
   if (toks[i]!.text === ",") {
     // Appositive: "Lin Jian, the Chinese spokesman, said" / "Todd Robinson, the assistant secretary …, told".
     let j = i - 1;
@@ -354,6 +357,9 @@ function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: numb
   const hw = lower(head);
   if (!(UPPER_START.test(head.text) || hw in PRONOUNS || SOURCE_MODIFIERS.has(hw) || SOURCE_NOUNS.has(hw) || /^\p{N}/u.test(head.text))) return null;
   if (NON_HEAD_CAPS.has(hw) && !/^(the|a|an|this|that|these|those)$/.test(hw)) return null;
+  // "“…” that shows …", "“…” that Sanders can catch Clinton": a relative or complement clause, not a speaker
+  // ("that official said" stays).
+  if ((hw === "that" || hw === "which") && !(toks[1] && SOURCE_NOUNS.has(lower(toks[1])))) return null;
   if (toks.some((t) => /^[.;:!?]$/.test(t.text) && !(t.text === "." && t.start > 0 && /\p{L}/u.test(masked[t.start - 1]!) && toks.indexOf(t) < toks.length - 1 && isAbbrev(masked, t.start)))) return null;
   const comma = toks.findIndex((t) => t.text === ",");
   // Without an appositive comma the stretch must read as a noun phrase: at most two unknown lowercase words.
