@@ -110,6 +110,7 @@ const NON_HEAD_CAPS = new Set(
 
 /** Walks back from token i over a noun phrase; returns the index of its first token, or -1 when token i cannot head one. */
 const NUMBER_WORD = /^(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)$/iu;
+const SPELLED_NUMBER = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/iu;
 const DETERMINERS = new Set(["a", "an", "the", "another", "one", "some", "many", "several", "his", "her", "their", "its", "our", "this", "that", "each"]);
 const PRONOUN_HEADS = new Set(["another", "one", "others", "some", "many", "several", "both", "neither", "most"]);
 
@@ -125,6 +126,11 @@ function npStartBack(toks: Token[], i: number): number {
   // Poll shares as sources: "Six in 10 say", "47 percent said", "nearly half said".
   if (/^\p{N}+$/u.test(head.text) && i >= 2 && lower(toks[i - 1]!) === "in" && NUMBER_WORD.test(toks[i - 2]!.text)) return i - 2;
   if (lower(head) === "percent" && i >= 1 && /^\p{N}/u.test(toks[i - 1]!.text)) return i - 1;
+  // Spelled out: "Sixty-six percent said", "Twelve percent say".
+  if (lower(head) === "percent" && i >= 1 && SPELLED_NUMBER.test(toks[i - 1]!.text)) {
+    const k = i - 1;
+    return k >= 2 && toks[k - 1]!.text === "-" && SPELLED_NUMBER.test(toks[k - 2]!.text) ? k - 2 : k;
+  }
   // "Another child responded", "Yet another said": an unknown noun after a determiner, or a pronoun-like quantifier.
   // A possessive also determines it: "Gary Johnson’s doctor is calling …".
   const possessed = i > 0 && /['’]s$/u.test(toks[i - 1]!.text) && UPPER_START.test(toks[i - 1]!.text);
@@ -811,19 +817,23 @@ function reportedIn(text: string, masked: string, s: Span): Draft[] | null {
     const src = sourceBefore(masked, s.start, c.start);
     if (!src) continue;
     const start = contentStartAfterCue(text, c, s.end);
-    let end = trimEnd(text, start, s.end);
-    {
-      // Reported content ends at a clause boundary too ("… — a modest boost", ", according to …", "; …").
-      const cut = text.slice(start, end).search(/\s[—–]\s|,\s*(?:but|which|while|according|telling|saying|adding|noting)\b|\s\(|;/u);
-      if (cut > 0) end = trimEnd(text, start, start + cut);
-    }
+    let end = reportedEnd(text, start, s.end);
+    let second: Draft | null = null;
     {
       // A coordinated cue sharing the subject ends the content: "X said he makes $41,000 a year and questioned
       // how …", "Barkley, who said he votes …, said one candidate …".
       const next = cuesIn(masked, start, end).find((c2) => /(?:,|\band)\s+(?:(?:also|then|later)\s+)?$/u.test(masked.slice(Math.max(start, c2.start - 12), c2.start)));
       if (next) {
         const cutAt = masked.slice(start, next.start).search(/(?:,|\s+and)\s+(?:(?:also|then|later)\s+)?$/u);
-        if (cutAt > 0) end = trimEnd(text, start, start + cutAt);
+        if (cutAt > 0) {
+          end = trimEnd(text, start, start + cutAt);
+          // The coordinated cue reports something too, from the same source ("He says A and says B").
+          if (!NEEDS_QUOTE_LEMMAS.has(next.lemma)) {
+            const start2 = contentStartAfterCue(text, next, s.end);
+            const end2 = reportedEnd(text, start2, s.end);
+            if (wordCount(text, { start: start2, end: end2 }) >= 3) second = { content: { start: start2, end: end2 }, direct: false, cue: next, source: src };
+          }
+        }
       }
     }
     // A second subject and cue after ", and" starts another attribution: "Officials warned that …, and Mayor
@@ -844,9 +854,17 @@ function reportedIn(text: string, masked: string, s: Span): Draft[] | null {
       }
     }
     if (wordCount(text, { start, end }) < 3) continue;
-    return [{ content: { start, end }, direct: false, cue: c, source: src }];
+    const first: Draft = { content: { start, end }, direct: false, cue: c, source: src };
+    return second ? [first, second] : [first];
   }
   return null;
+}
+
+/** End of reported content from `start`: the sentence's end, or a clause boundary before it ("… — a modest boost", ", according to …", "; …"). */
+function reportedEnd(text: string, start: number, sentEnd: number): number {
+  const end = trimEnd(text, start, sentEnd);
+  const cut = text.slice(start, end).search(/\s[—–]\s|,\s*(?:but|which|while|according|telling|saying|adding|noting)\b|\s\(|;/u);
+  return cut > 0 ? trimEnd(text, start, start + cut) : end;
 }
 
 function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: Draft[], opts: ExtractQuotesOptions): Quote[] {

@@ -25,3 +25,20 @@ test("'“…,” that shows …' is no trailing attribution: the speaker before
   assert.equal(qs.length, 1);
   assert.equal(qs[0]!.source, "Councilor Ana Ruiz");
 });
+
+test("a coordinated cue reports something too, from the same source: 'X says A and says B'", () => {
+  const qs = show("The vote was close. Councilor Ana Ruiz says the levy is fair to every family and says she will vote for it again next year.");
+  assert.deepEqual(
+    qs.map((q) => [q.content, q.source]),
+    [
+      ["the levy is fair to every family", "Councilor Ana Ruiz"],
+      ["she will vote for it again next year", "Councilor Ana Ruiz"],
+    ],
+  );
+});
+
+test("a spelled-out poll share is a source: 'Sixty-six percent said …'", () => {
+  const qs = show("The poll was released on Monday. Sixty-six percent said the harbor levy made no difference to them.");
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.source, "Sixty-six percent");
+});
