@@ -423,7 +423,14 @@ function leadingAttribution(masked: string, lo: number, qStart: number, hasQuote
   for (let i = cues.length - 1; i >= 0; i--) {
     const c = cues[i]!;
     const src = sourceBefore(masked, lo, c.start);
-    if (!src) continue;
+    if (!src) {
+      // Inverted, the cue opening the sentence: "Said Dorothy Poynter, who grew up with him, “…”", "Continued Stone: “…”".
+      if (c.start === firstWordStart(masked, lo, qStart) && /^\p{Lu}/u.test(masked[c.start]!)) {
+        const after = sourceAfter(masked, c.end, qStart);
+        if (after) return { cue: c, source: after, lemma: c.lemma };
+      }
+      continue;
+    }
     // A later coordinated cue shares this subject: "X said …, and added: “…”" / "X spoke, saying “…”".
     if (nearest && nearest !== c && /(?:\band|\bbut|,)\s*$/u.test(masked.slice(Math.max(lo, nearest.start - 6), nearest.start)))
       return { cue: nearest, source: src, lemma: nearest.lemma };
@@ -461,6 +468,12 @@ function leadingAttribution(masked: string, lo: number, qStart: number, hasQuote
     const from = /^\s*From\s+/u.exec(seg);
     const src = sourceAfter(masked, from ? lo + from[0].length : lo, colonAt);
     if (src && src.start === firstWordStart(masked, from ? lo + from[0].length : lo, colonAt)) return { cue: { start: colonAt, end: colonAt + 1 }, source: src, lemma: ":" };
+    // The same after an opening clause: "When Wallace died in 1998, President Clinton released the following statement: “…”".
+    const comma = seg.lastIndexOf(",");
+    if (comma > 0 && !from) {
+      const src2 = sourceAfter(masked, lo + comma + 1, colonAt);
+      if (src2 && src2.start === firstWordStart(masked, lo + comma + 1, colonAt)) return { cue: { start: colonAt, end: colonAt + 1 }, source: src2, lemma: ":" };
+    }
   }
   return null;
 }
@@ -600,7 +613,8 @@ function extractWith(
         content = { start, end: q.end };
       } else {
         const cue = a.cue as CueHit;
-        const start = cue.end - cue.start === 1 ? q.start : contentStartAfterCue(masked, { ...cue, lemma: a.lemma ?? "" }, q.start);
+        // A one-character cue (":" or a dash) or a source after the cue ("Said X, “…”") leaves the content to the quote.
+        const start = cue.end - cue.start === 1 || a.source.start >= cue.end ? q.start : contentStartAfterCue(masked, { ...cue, lemma: a.lemma ?? "" }, q.start);
         let end = Math.max(q.end, trimEnd(text, q.end, sentEnd));
         if (end > q.end && /[”"»]/.test(text[q.end - 1]!) && /^[.\s]*$/.test(text.slice(q.end, sentEnd))) end = q.end;
         // The content stops at the quote when the quote ends in punctuation or a new clause follows it
