@@ -2,8 +2,8 @@
 // starts and ends the content around the quote varies ("what she called a “rant,”" starts at "what"; "the
 // Affordable Care Act as a “crazy system”" stops at the quote, "the videos were “inconclusive” and that …"
 // runs on to the clause's end). spanChoices lists the plausible (start, end) pairs around one quote, each with
-// string features; a logistic model fitted on PolNeAR train (scripts/train-quotes.ts, weights in
-// quotes-model.json under "span") picks the one to keep.
+// string features; a conditional-logit model fitted on PolNeAR train (scripts/train-quotes.ts --with-span, weights in
+// quotes-model.json under "span") picks the one to keep. Shipped off: it gained too little out of fold (see the script).
 
 import type { Span } from "../core/types.ts";
 import { tokenize, type Token } from "./sentences.ts";

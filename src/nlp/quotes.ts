@@ -18,9 +18,9 @@
 // on top of the rules: a keep model drops rule-made direct quotes that look unlike PolNeAR attributions (dev direct
 // e2e F1 0.787 -> 0.794 with the second-round rules), and a candidate model can attribute quoted spans the rules
 // leave alone (markCandidates) — shipped off, as it gained too little for its cost (see CANDIDATE_THRESHOLD).
-// A third model, the span chooser (quotes-span.ts), moves a lead/trail/late quote's content boundaries among a few
-// choices (the rules', the quote's own, a relative "what", clause cuts, the sentence's): out-of-fold on train it picks
-// a matching content for 2813 of 3005 quotes vs the rules' 2797; dev direct e2e F1 0.7969 -> 0.7997.
+// A third model, the span chooser (quotes-span.ts), can move a lead/trail/late quote's content boundaries among a few
+// choices (the rules', the quote's own, a relative "what", clause cuts, the sentence's). It ships off (no "span" in
+// quotes-model.json): out-of-fold on train it picks a matching content for 2820 of 3024 quotes vs the rules' 2817.
 // Speakers resolve to canonical people (speakers.ts); sides come from the entities module when passed in.
 // Pure: returns new data, never mutates its input.
 
@@ -436,7 +436,10 @@ function leadingAttribution(masked: string, lo: number, qStart: number, hasQuote
       return { cue: nearest, source: src, lemma: nearest.lemma };
     return { cue: c, source: src, lemma: c.lemma };
   }
-  if (nearest && /(?:\band|\bbut|,)\s*$/u.test(masked.slice(Math.max(lo, nearest.start - 6), nearest.start))) {
+  // ("Obama punctuated his list by saying “…”": a participle after "by"/"while" too.)
+  const before = nearest ? masked.slice(Math.max(lo, nearest.start - 8), nearest.start) : "";
+  const participle = nearest && /ing$/.test(masked.slice(nearest.start, nearest.end)) && /\b(?:by|while|before|after)\s*$/u.test(before);
+  if (nearest && (participle || /(?:\band|\bbut|,)\s*$/u.test(before))) {
     // Participle or coordinated cue whose subject opens the sentence: "Blackwell endorsed Cruz, saying he “…”".
     const src = sourceAfter(masked, lo, nearest.start);
     if (src) return { cue: nearest, source: src, lemma: nearest.lemma };

@@ -1,5 +1,5 @@
-// Content boundaries of direct quotes (PolNeAR's conventions): clause cuts after the quote, the span chooser
-// (quotes-span.ts, weights in quotes-model.json) and relative-pronoun sources. Sentences written for these tests.
+// Content boundaries of direct quotes (PolNeAR's conventions): clause cuts after the quote, the choices the span
+// chooser (quotes-span.ts, shipped off) weighs, and relative-pronoun sources. Sentences written for these tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { extractQuotes } from "../../src/nlp/quotes.ts";
@@ -24,11 +24,14 @@ test("a participle clause after the quote ends the content: '…, pointing to �
   assert.equal(q.content, "the budget was “a careful compromise” for the state");
 });
 
-test("'what she called “…”' starts the content at 'what'", () => {
+test("the span chooser offers a start at the relative 'what' before the source: 'what she called “…”'", () => {
   const text = "The budget fight turned sharp on Tuesday. Governor Amy Lee attacked what she called a “reckless spending spree” by the legislature.";
-  const q = only(text);
-  assert.ok(q.content.startsWith("what she called a “reckless spending spree”"), q.content);
-  assert.equal(q.source, "she");
+  const mark = findQuoteMarks(text)[0]!;
+  const she = text.indexOf("she called");
+  const choices = spanChoices({ text, masked: text, q: mark, content: { start: mark.start - 2, end: mark.end }, source: { start: she, end: she + 3 }, kind: "lead", lemma: "call", sentStart: 42, sentEnd: text.length });
+  const rel = choices.filter((c) => c.features.includes("st:rel"));
+  assert.ok(rel.length > 0);
+  for (const c of rel) assert.equal(c.span.start, text.indexOf("what she"));
 });
 
 test("the span chooser offers the rules' content first and every choice holds the quote", () => {

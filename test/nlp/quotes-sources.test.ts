@@ -55,3 +55,7 @@ test("a colon clause after an opening clause introduces the next paragraph's quo
 test("'As X put it, “…”' attributes the quote to X", () => {
   one("The levy passed. As the local newspaper put it, “The town finally paid its bills.”", { source: "the local newspaper" });
 });
+
+test("a participle cue after 'by' takes the sentence's subject: 'X closed the meeting by saying “…”'", () => {
+  one("The levy passed. Mayor Dana Hale closed the meeting by saying “The harbor is ours again.”", { source: "Mayor Dana Hale" });
+});
