@@ -164,6 +164,8 @@ const SPEECH_LEMMAS: Record<string, string[]> = {
   sneer: ["sneered"],
   summarize: ["summarized"],
   volunteer: ["volunteered"],
+  // "As Vulture put it, “…”".
+  put: ["put it", "puts it"],
 };
 
 /** Lemmas whose object is the listener ("told reporters that …"), not the content. */
@@ -174,7 +176,7 @@ export const NEEDS_QUOTE_LEMMAS = new Set([
   "call", "describe", "accuse", "criticize", "praise", "blame", "dismiss", "express", "cite", "tout", "post", "read", "show", "find",
   "indicate", "reveal", "mention", "propose", "recommend", "demand", "repeat", "charge", "pen", "message", "estimate", "hope", "fear",
   "mock", "refer", "reference", "denounce", "slam", "blast", "thank", "dub", "label", "brand", "hail", "deride", "decry", "praise2",
-  "question", "chide", "retweet", "quote",
+  "question", "chide", "retweet", "quote", "put",
 ]);
 
 const FORM_TO_LEMMA = new Map<string, string>();
