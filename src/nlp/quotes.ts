@@ -418,7 +418,10 @@ function firstWordStart(text: string, lo: number, hi: number): number {
 
 /** Leading attribution before an opening mark in the same sentence: Lin said, "…" / X said that his nation “…” / according to X, “…”. */
 function leadingAttribution(masked: string, lo: number, qStart: number, hasQuote: boolean): (Attribution & { lemma: string }) | null {
-  const cues = cuesIn(masked, lo, qStart).filter((c) => hasQuote || !NEEDS_QUOTE_LEMMAS.has(c.lemma));
+  // A participle followed by "by" is passive ("remarks reported by US media"): nobody speaks through it.
+  const cues = cuesIn(masked, lo, qStart).filter(
+    (c) => (hasQuote || !NEEDS_QUOTE_LEMMAS.has(c.lemma)) && !(/ed$/.test(masked.slice(c.start, c.end)) && /^\s+by\b/.test(masked.slice(c.end, c.end + 5))),
+  );
   const nearest = cues[cues.length - 1];
   for (let i = cues.length - 1; i >= 0; i--) {
     const c = cues[i]!;

@@ -59,3 +59,9 @@ test("'As X put it, “…”' attributes the quote to X", () => {
 test("a participle cue after 'by' takes the sentence's subject: 'X closed the meeting by saying “…”'", () => {
   one("The levy passed. Mayor Dana Hale closed the meeting by saying “The harbor is ours again.”", { source: "Mayor Dana Hale" });
 });
+
+test("a passive participle is no cue: 'X said in remarks reported by local media that … “…”' is X speaking", () => {
+  const qs = show("Harbor officials welcomed the plan. Ana Ruiz, the port director, said in remarks reported by local media that the council had taken “real steps” on dredging.");
+  assert.equal(qs.length, 1, JSON.stringify(qs));
+  assert.equal(qs[0]!.speaker, "Ana Ruiz");
+});
