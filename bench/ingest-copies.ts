@@ -8,6 +8,11 @@
 //   npx tsx --expose-gc bench/ingest-copies.ts --quick     5,000 articles
 //   npx tsx --expose-gc bench/ingest-copies.ts --max N
 // One article in ten is a copy of an earlier one: verbatim with a credit line, or trimmed and spun (copyOf).
+// Measured 2026-11-23 on the shared 2-core machine (load ~9), 20,000 articles, against the previous copy stage
+// (an in-memory CopyIndex rebuilt from listSignatures, same bench file run on the parent commit just before):
+//   copy stage 299 -> 442 articles/CPU-s; heap 134.1 -> 12.4 MB (growth 6,968 -> ~0 B/article; the 12 MB is the
+//   bounded fingerprint cache); start-up 4.78 CPU-s / 133 MB -> 0.00 / 0; store 17,785 -> 10,970 B/article (lsh +
+//   its article index 7,377 -> lsh 529 + copy_links 30); RSS 394 -> 176 MB; records hash 55f12f29b58cba8c in both.
 
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
