@@ -14,6 +14,7 @@
 import { mulberry32 } from "../src/core/random.ts";
 import { signatureOf } from "../src/dedup/fingerprint.ts";
 import { MemoryLshStorage } from "../src/dedup/lsh.ts";
+import { article, copyOf } from "./synthetic-text.ts";
 
 const argv = process.argv.slice(2);
 const maxArg = argv.indexOf("--max");
@@ -21,50 +22,6 @@ const MAX = maxArg >= 0 ? Number(argv[maxArg + 1]) : argv.includes("--quick") ? 
 const CHECKPOINTS = [10_000, 100_000, 1_000_000].filter((c) => c <= MAX);
 if (!CHECKPOINTS.includes(MAX)) CHECKPOINTS.push(MAX);
 const LOOKUPS = 5_000;
-
-// ---- deterministic text generator
-
-
-const FUNCTION_WORDS = "the of and to a in is that for on was with as by at from it his said were an be has have had its are this which who not".split(" ");
-const SYLLABLES = "ba be bi bo bu ka ke ki ko ku ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu la le li lo lu da de di do du".split(" ");
-const VOCAB: string[] = [...FUNCTION_WORDS];
-{
-  const rnd = mulberry32(7);
-  const seen = new Set(VOCAB);
-  while (VOCAB.length < 40_000) {
-    let w = "";
-    const n = 2 + Math.floor(rnd() * 3);
-    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rnd() * SYLLABLES.length)];
-    if (rnd() < 0.15) w = w[0]!.toUpperCase() + w.slice(1);
-    if (!seen.has(w)) {
-      seen.add(w);
-      VOCAB.push(w);
-    }
-  }
-}
-
-function article(i: number): string {
-  const rnd = mulberry32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b));
-  const n = 150 + Math.floor(rnd() * 450);
-  const words: string[] = new Array(n);
-  for (let w = 0; w < n; w++) {
-    // r^4 skews toward the top of the list: function words take ~35% of tokens, as in news text.
-    const r = rnd();
-    words[w] = VOCAB[Math.floor(r * r * r * r * VOCAB.length)]!;
-    if (w % 18 === 17) words[w] += ".";
-  }
-  return words.join(" ");
-}
-
-/** A copy of article i: the first 60-90% of it with about one word in eight replaced (a trimmed, spun copy). */
-function copyOf(i: number, seed: number): string {
-  const rnd = mulberry32(seed);
-  const words = article(i).split(" ");
-  const keep = Math.floor(words.length * (0.6 + rnd() * 0.3));
-  const out = words.slice(0, keep);
-  for (let w = 0; w < out.length; w++) if (rnd() < 0.125) out[w] = VOCAB[Math.floor(rnd() * VOCAB.length)]!;
-  return out.join(" ");
-}
 
 // ---- run
 

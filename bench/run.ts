@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const ALL = ["extraction", "dedup", "annotate", "time", "clustering", "api"];
+const ALL = ["extraction", "dedup", "ingest-copies", "annotate", "time", "clustering", "api"];
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const chosen = names.length ? names : ALL;
 let failed = 0;

@@ -45,12 +45,32 @@ export interface CopyIndexOptions {
   storage: LshStorage;
 }
 
-interface Entry {
+/** What grouping knows of an article: its fingerprint and what picks a group's original. */
+export interface CopyEntry {
   id: string;
   fp: CopyFingerprint;
   date: string | null;
   credited: boolean;
   outlet: string | null;
+}
+
+/** The entry for an article, from its fingerprint and stored meta (credited: wireCredits(text).length > 0). */
+export function copyEntry(id: string, fp: CopyFingerprint, meta: { date?: string | null; outlet?: string | null; credited?: boolean } = {}): CopyEntry {
+  return { id, fp, date: normalizeDate(meta.date), credited: meta.credited ?? false, outlet: meta.outlet ?? null };
+}
+
+/** A copy relation as kept for building groups (the two figures a member's record shows). */
+export type CopyLinkRelation = Pick<CopyRelation, "kind" | "similarity">;
+
+/**
+ * One group as the grouping code reads it, wherever it is kept (CopyIndex in memory, the pipeline in the store):
+ * its members, their entries, and the copy relations found between them when they were added.
+ */
+export interface GroupView {
+  readonly ids: readonly string[];
+  has(id: string): boolean;
+  entry(id: string): CopyEntry;
+  links(id: string): ReadonlyMap<string, CopyLinkRelation> | undefined;
 }
 
 // Completeness is compared in steps of 0.05 so that a wrapped copy (which contains everything the original
@@ -69,7 +89,7 @@ const CONTAINED = 0.7;
 
 export class CopyIndex {
   private readonly options: CopyIndexOptions;
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, CopyEntry>();
   private readonly parent = new Map<string, string>();
   private readonly members = new Map<string, string[]>();
   private readonly links = new Map<string, Map<string, CopyRelation>>();
@@ -101,7 +121,7 @@ export class CopyIndex {
   /** Adds an article from a stored fingerprint (see encodeFingerprint); `credited`: wireCredits(text).length > 0. */
   addFingerprint(id: string, fp: CopyFingerprint, meta: { date?: string | null; outlet?: string | null; credited?: boolean } = {}): CopyAddResult {
     if (this.entries.has(id)) return this.resultFor(id, []);
-    const entry: Entry = { id, fp, date: normalizeDate(meta.date), credited: meta.credited ?? false, outlet: meta.outlet ?? null };
+    const entry = copyEntry(id, fp, meta);
     const found: CopyLink[] = [];
     for (const other of this.options.storage.candidates(fp.bands)) {
       const o = this.entries.get(other);
@@ -188,55 +208,66 @@ export class CopyIndex {
   private originalOf(root: string): string {
     const cached = this.originals.get(root);
     if (cached) return cached;
-    const ids = [...this.members.get(root)!].sort();
-    const chosen = chooseOriginal(ids.map((i) => this.entries.get(i)!));
+    const chosen = chooseOriginal(this.view(root).ids.map((i) => this.entries.get(i)!));
     this.originals.set(root, chosen);
     return chosen;
+  }
+
+  private view(root: string): GroupView {
+    return {
+      ids: [...this.members.get(root)!].sort(),
+      has: (id) => this.entries.has(id) && this.find(id) === root,
+      entry: (id) => this.entries.get(id)!,
+      links: (id) => this.links.get(id),
+    };
   }
 
   private resultFor(id: string, relations: CopyLink[]): CopyAddResult {
     const root = this.find(id);
     const original = this.originalOf(root);
     if (original === id) return { group: original, original: true, kind: null, similarity: 1, relations };
-    const m = this.memberRelation(id, original, root);
+    const m = relationToOriginal(this.view(root), id, original, this.options.compare);
     return { group: original, original: false, kind: m.kind, similarity: m.similarity, relations };
   }
 
   private buildGroup(root: string): CopyGroup {
-    const original = this.originalOf(root);
-    const ids = [...this.members.get(root)!].sort();
-    const members: CopyMember[] = [{ articleId: original, kind: null, similarity: 1 }];
-    for (const id of ids) {
-      if (id === original) continue;
-      const m = this.memberRelation(id, original, root);
-      members.push({ articleId: id, kind: m.kind, similarity: round4(m.similarity) });
-    }
-    return { id: original, original, members };
+    return describeGroup(this.view(root), this.originalOf(root), this.options.compare);
   }
+}
 
-  /** How a member relates to the original: compared directly, or else along the path that joined them. */
-  private memberRelation(id: string, original: string, root: string): { kind: CopyKind; similarity: number } {
-    const direct = this.relation(id, original);
-    if (direct) return { kind: direct.kind, similarity: direct.similarity };
-    // Breadth-first from the original over found links; the weakest kind and similarity along the path.
-    const order: CopyKind[] = ["verbatim", "partial", "edited", "rewritten"];
-    const seen = new Map<string, { kind: CopyKind; similarity: number }>([[original, { kind: "verbatim", similarity: 1 }]]);
-    const queue = [original];
-    while (queue.length) {
-      const cur = queue.shift()!;
-      const here = seen.get(cur)!;
-      const nbrs = [...(this.links.get(cur) ?? new Map<string, CopyRelation>()).entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
-      for (const [n, rel] of nbrs) {
-        if (seen.has(n) || this.find(n) !== root) continue;
-        const kind = order[Math.max(order.indexOf(here.kind), order.indexOf(rel.kind))]!;
-        const next = { kind, similarity: here.similarity * rel.similarity };
-        if (n === id) return next;
-        seen.set(n, next);
-        queue.push(n);
-      }
-    }
-    return { kind: "rewritten", similarity: 0 };
+/** A group's members with their relation to its original (the original first, then by id). */
+export function describeGroup(view: GroupView, original: string, compare: Partial<CompareOptions> = {}): CopyGroup {
+  const members: CopyMember[] = [{ articleId: original, kind: null, similarity: 1 }];
+  for (const id of [...view.ids].sort()) {
+    if (id === original) continue;
+    const m = relationToOriginal(view, id, original, compare);
+    members.push({ articleId: id, kind: m.kind, similarity: round4(m.similarity) });
   }
+  return { id: original, original, members };
+}
+
+/** How a member relates to the original: compared directly, or else along the path that joined them. */
+export function relationToOriginal(view: GroupView, id: string, original: string, compare: Partial<CompareOptions> = {}): { kind: CopyKind; similarity: number } {
+  const direct = view.links(id)?.get(original) ?? compareCopies(view.entry(id).fp, view.entry(original).fp, compare);
+  if (direct) return { kind: direct.kind, similarity: direct.similarity };
+  // Breadth-first from the original over found links; the weakest kind and similarity along the path.
+  const order: CopyKind[] = ["verbatim", "partial", "edited", "rewritten"];
+  const seen = new Map<string, { kind: CopyKind; similarity: number }>([[original, { kind: "verbatim", similarity: 1 }]]);
+  const queue = [original];
+  while (queue.length) {
+    const cur = queue.shift()!;
+    const here = seen.get(cur)!;
+    const nbrs = [...(view.links(cur) ?? new Map<string, CopyLinkRelation>()).entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    for (const [n, rel] of nbrs) {
+      if (seen.has(n) || !view.has(n)) continue;
+      const kind = order[Math.max(order.indexOf(here.kind), order.indexOf(rel.kind))]!;
+      const next = { kind, similarity: here.similarity * rel.similarity };
+      if (n === id) return next;
+      seen.set(n, next);
+      queue.push(n);
+    }
+  }
+  return { kind: "rewritten", similarity: 0 };
 }
 
 /**

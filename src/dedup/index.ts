@@ -6,9 +6,11 @@
 //   compareCopies(textOrFingerprint, textOrFingerprint)  // -> { kind, similarity, ... } | null
 //
 // Persisting (the store owns the tables): per article, encodeFingerprint(fp) as a BLOB/BYTEA with
-// FINGERPRINT_VERSION, and fp.bands (uint32 band keys; bandKeysAsInt32 for int4 columns) as rows
-// (key, article_id) indexed on key. Re-load with index.addFingerprint(id, decodeFingerprint(blob), { date, credited }),
-// where credited = wireCredits(text).length > 0; the grouping does not depend on the order articles are re-added.
+// FINGERPRINT_VERSION, and fp.bands (uint32 band keys, stored as int32) as rows (key, article number) keyed on
+// key, read back through candidatesFromPostings so a lookup returns what a MemoryLshStorage would. The pipeline
+// groups straight from those tables (src/pipeline/corpus.ts: describeGroup over fingerprints read on demand);
+// a CopyIndex is the in-memory equivalent, for batches (groupCopies) and for re-checking a store's groups with
+// index.addFingerprint(id, decodeFingerprint(blob), { date, credited }), credited = wireCredits(text).length > 0.
 export * from "./fingerprint.ts";
 export * from "./lsh.ts";
 export * from "./compare.ts";

@@ -1,7 +1,8 @@
 // The LSH index: articles filed under their band keys (one uint32 per band, see bandKeys()); a lookup
 // returns every article sharing at least one key. The storage is an interface so the store can keep the
-// bands in SQLite or PostgreSQL (a table of (key, article id) rows with an index on key); the in-memory
-// implementation below is what the embedded pipeline and bench/dedup.ts use.
+// bands in SQLite or PostgreSQL (a table of (key, article number) rows keyed on key, read through
+// candidatesFromPostings); the in-memory implementation below is what the batch grouper (groupCopies,
+// `dossier dedup`) and bench/dedup.ts use.
 
 export interface LshStorage {
   /** Files an article under its band keys. Adding an id twice is a no-op. */
@@ -31,7 +32,35 @@ export interface MemoryLshOptions {
   bandsPerArticle: number;
 }
 
-const DEFAULTS: MemoryLshOptions = { maxPerKey: 512, saturatedSample: 16, expectedArticles: 1024, bandsPerArticle: 40 };
+/** The saturation limits every LSH storage applies (MemoryLshStorage, and the store's lsh table). */
+export const LSH_LIMITS: Readonly<Pick<MemoryLshOptions, "maxPerKey" | "saturatedSample">> = { maxPerKey: 512, saturatedSample: 16 };
+
+const DEFAULTS: MemoryLshOptions = { ...LSH_LIMITS, expectedArticles: 1024, bandsPerArticle: 40 };
+
+/**
+ * MemoryLshStorage's candidate rule for a storage that keeps postings in a database table. `rows`: the postings
+ * (band key, article number in filing order, value) of the looked-up keys, any order, the querying article left
+ * out. Per key, the newest maxPerKey count; a key holding maxPerKey is saturated and gives only its
+ * saturatedSample newest. Returns each value once, in filing order (ascending `doc`), as MemoryLshStorage does.
+ */
+export function candidatesFromPostings<T>(
+  rows: Iterable<{ key: number; doc: number; value: T }>,
+  limits: Pick<MemoryLshOptions, "maxPerKey" | "saturatedSample"> = LSH_LIMITS,
+): T[] {
+  const byKey = new Map<number, { doc: number; value: T }[]>();
+  for (const r of rows) {
+    const list = byKey.get(r.key);
+    if (list) list.push(r);
+    else byKey.set(r.key, [r]);
+  }
+  const chosen = new Map<number, T>();
+  for (const postings of byKey.values()) {
+    postings.sort((x, y) => y.doc - x.doc);
+    const take = postings.length >= limits.maxPerKey ? Math.min(postings.length, limits.saturatedSample) : postings.length;
+    for (let i = 0; i < take; i++) chosen.set(postings[i]!.doc, postings[i]!.value);
+  }
+  return [...chosen].sort((x, y) => x[0] - y[0]).map(([, v]) => v);
+}
 
 /**
  * Compact in-memory LSH storage: one posting (key, article, next) of 12 bytes per band per article in

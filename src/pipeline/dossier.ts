@@ -75,7 +75,7 @@ export class Dossier {
    */
   async ingest(
     items: Iterable<InputItem> | AsyncIterable<InputItem>,
-    opts: Omit<IngestOptions, "afterStore" | "prepare"> & { shared?: boolean } = {},
+    opts: Omit<IngestOptions, "afterStore" | "prepare" | "signatureOf"> & { shared?: boolean } = {},
   ): Promise<IngestSummary> {
     this.corpus ??= await CorpusStages.load(this.store);
     const corpus = this.corpus;
@@ -91,6 +91,8 @@ export class Dossier {
     const summary = await ingestItems(this.store, this.config, items, {
       ...opts,
       prepare: (a) => withEstimatedDate(a),
+      // The article's copy signature and LSH rows land in the article's own transaction.
+      signatureOf: (a) => corpus.signatureOf(a),
       afterStore: async (stored) => {
         const group = await corpusStep(() => corpus.addCopies(stored));
         const article = await this.refineDates(stored, group);

@@ -6,7 +6,7 @@ import type { Config } from "../core/config.ts";
 import type { Article } from "../core/types.ts";
 import { DossierError, asDossierError } from "../core/errors.ts";
 import type { InputItem } from "../ingest/files.ts";
-import type { Store } from "../store/store.ts";
+import type { SignatureRecord, Store } from "../store/store.ts";
 import { toArticle } from "./article.ts";
 import { extractDocument, type ExtractMode } from "./extract.ts";
 
@@ -34,6 +34,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Last pure step before storing (e.g. estimating a missing publication date). */
   prepare?: (article: Article) => Article;
+  /** A copy signature stored with the article in its transaction (CorpusStages.signatureOf). */
+  signatureOf?: (article: Article) => SignatureRecord;
   /** Called for each newly stored article (annotation, copies, stories hook in here). */
   afterStore?: (article: Article) => Promise<void>;
   now?: () => Date;
@@ -69,15 +71,17 @@ export async function ingestItems(
       await reject(item.error, item.origin, item.inputHash);
     } else {
       let article: Article | null = null;
+      let signature: SignatureRecord | undefined;
       try {
         const x = extractDocument(item.doc, opts.mode ?? "auto", config);
         article = toArticle(item.doc, x, opts.now?.() ?? new Date());
         if (opts.prepare) article = opts.prepare(article);
+        signature = opts.signatureOf?.(article);
       } catch (e) {
         await reject(asDossierError(e, item.doc.origin), item.doc.origin, item.inputHash);
       }
       if (article) {
-        const r = await store.putArticle(article, item.inputHash);
+        const r = await store.putArticle(article, item.inputHash, signature);
         if (r.status === "added") {
           s.added++;
           s.articleIds.push(r.id);

@@ -93,6 +93,32 @@ export interface SignatureMeta {
   credited?: boolean;
 }
 
+/** An article's copy signature as the copy stage stores it: the encoded fingerprint, its LSH band keys, meta. */
+export interface SignatureRecord {
+  signature: Uint8Array;
+  /** uint32 band keys (fp.bands); each becomes one row of the lsh table. */
+  bandKeys: Uint32Array;
+  meta: SignatureMeta;
+}
+
+export interface StoredSignature {
+  /** Storage order; also the article's number in the lsh table. */
+  seq: number;
+  articleId: string;
+  signature: Uint8Array;
+  meta: SignatureMeta;
+  /** Whether the copy stage has filed it under its group (putCopyGroup); false while pending. */
+  grouped: boolean;
+}
+
+/** A copy relation found between two articles when the later was added (a < b). */
+export interface CopyLinkRecord {
+  a: string;
+  b: string;
+  kind: CopyKind;
+  similarity: number;
+}
+
 export interface StoryRow {
   story: string;
   storyline: string | null;
@@ -117,10 +143,11 @@ export interface Store {
   /** Article id already recorded for this raw-input hash, or "rejected", or null when never seen. */
   seenInput(inputHash: string): Promise<string | "rejected" | null>;
   /**
-   * Stores an article and the raw-input hash it came from in one transaction (a crash leaves nothing
-   * half-written). Adding an article whose id exists only records the input and reports a duplicate.
+   * Stores an article, the raw-input hash it came from and, when given, its copy signature and LSH rows in one
+   * transaction (a crash leaves nothing half-written; the signature is pending until putCopyGroup). Adding an
+   * article whose id exists only records the input and reports a duplicate.
    */
-  putArticle(article: Article, inputHash: string | null): Promise<PutResult>;
+  putArticle(article: Article, inputHash: string | null, signature?: SignatureRecord): Promise<PutResult>;
   getArticle(id: string): Promise<Article | null>;
   /** Replaces an article's publication date (an estimate refined by a copy's date, say). */
   updatePublished(id: string, published: PublishedDate | null): Promise<void>;
@@ -141,13 +168,29 @@ export interface Store {
   listEntities(opts?: { kind?: string; limit?: number; offset?: number }): Promise<EntityRecord[]>;
 
   // --- copies (fingerprints, LSH bands, groups) ---
-  putSignature(articleId: string, signature: Uint8Array, bandKeys: string[], meta?: SignatureMeta): Promise<void>;
+  // The copy stage keeps no index in memory: candidates come from the lsh table (one row per band key and
+  // article, capped per key as MemoryLshStorage does, see candidatesFromPostings), fingerprints are read on
+  // demand, and groups live in the copies and copy_links tables.
+  /** Stores (or replaces) an article's signature and its LSH rows, pending; for articles stored without one. */
+  putSignature(articleId: string, signature: SignatureRecord): Promise<void>;
   getSignature(articleId: string): Promise<Uint8Array | null>;
-  /** Stored signatures in the order they were stored, after a sequence number (to rebuild or catch up an in-memory index). */
-  listSignatures(afterSeq?: number): Promise<{ seq: number; articleId: string; signature: Uint8Array; meta: SignatureMeta }[]>;
+  /** The stored signatures of these articles (any order; unknown ids are left out). */
+  getSignatures(articleIds: string[]): Promise<StoredSignature[]>;
+  /** Stored signatures in storage order after a sequence number; `pending`: only those not yet grouped. */
+  listSignatures(afterSeq?: number, opts?: { pending?: boolean; limit?: number }): Promise<StoredSignature[]>;
+  /** Files a stored signature's band keys in the lsh table if they are not (idempotent; e.g. after a migration). */
+  indexSignature(articleId: string, bandKeys: Uint32Array): Promise<void>;
   /** Runs fn while holding a named lock shared by every process using this store (corpus stages run one at a time). */
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
-  lshCandidates(bandKeys: string[]): Promise<string[]>;
+  /**
+   * Grouped articles sharing a band key with these keys (excluding `exceptId`), in storage order, with
+   * MemoryLshStorage's saturation rule: what a MemoryLshStorage holding the grouped articles would return.
+   */
+  lshCandidates(bandKeys: Uint32Array, exceptId?: string): Promise<string[]>;
+  /** Copy relations touching any of these articles. */
+  getCopyLinks(articleIds: string[]): Promise<CopyLinkRecord[]>;
+  /** In one transaction: the relations found for a newly grouped article, its group's records, and marks it grouped. */
+  putCopyGroup(articleId: string, links: CopyLinkRecord[], records: CopyRecord[]): Promise<void>;
   putCopies(records: CopyRecord[]): Promise<void>;
   getCopyGroup(articleId: string): Promise<CopyRecord[]>;
 

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { MemoryLshStorage } from "../../src/dedup/lsh.ts";
+import fc from "fast-check";
+import { MemoryLshStorage, candidatesFromPostings } from "../../src/dedup/lsh.ts";
 
 const keys = (...k: number[]): Uint32Array => Uint32Array.from(k);
 
@@ -46,4 +47,21 @@ test("keeps every posting while growing far past its initial size", () => {
   const mem = lsh.memoryBytes();
   assert.ok(mem.postings >= n * 3 * 12);
   assert.ok(mem.total / n < 1024, `${mem.total / n} bytes per article`);
+});
+
+test("a table of postings read through candidatesFromPostings answers as MemoryLshStorage does", () => {
+  const limits = { maxPerKey: 4, saturatedSample: 2 };
+  fc.assert(
+    fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 14 }), fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 4 }), (docs, query) => {
+      const lsh = new MemoryLshStorage(limits);
+      // The table a store keeps: a row per (key, doc) until the key holds maxPerKey rows.
+      const rows: { key: number; doc: number; value: string }[] = [];
+      docs.forEach((ks, doc) => {
+        lsh.add(`d${doc}`, Uint32Array.from(ks));
+        for (const key of ks) if (rows.filter((r) => r.key === key).length < limits.maxPerKey) rows.push({ key, doc, value: `d${doc}` });
+      });
+      const looked = rows.filter((r) => query.includes(r.key)).reverse();
+      assert.deepEqual(candidatesFromPostings(looked, limits), lsh.candidates(Uint32Array.from(query)));
+    }),
+  );
 });

@@ -1,4 +1,4 @@
-// Scaling out: two workers (separate store connections and in-memory indexes, as on two machines) take the
+// Scaling out: two workers (separate store connections and story-clustering state, as on two machines) take the
 // demo corpus from a Redis queue into one PostgreSQL store; the copy groups must equal the embedded run's.
 // Needs DOSSIER_TEST_PG and DOSSIER_TEST_REDIS (CI sets both).
 import { test } from "node:test";

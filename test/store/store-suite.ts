@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import type { Store } from "../../src/store/store.ts";
 import type { Annotations, Article } from "../../src/core/types.ts";
 import { articleId, paragraphSpans } from "../../src/pipeline/article.ts";
+import { LSH_LIMITS, MemoryLshStorage } from "../../src/dedup/lsh.ts";
 
 export function sampleArticle(text: string, over: Partial<Article> = {}): Article {
   const url = over.url ?? null;
@@ -132,21 +133,33 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     assert.equal((await s.listEntities()).find((e) => e.key === key)?.side, "Valdoria");
   });
 
+  const sig = (bytes: number[], keys: number[], meta = {}) => ({ signature: new Uint8Array(bytes), bandKeys: Uint32Array.from(keys), meta });
+
   withStore("signatures, LSH candidates and copy groups", async (s) => {
     const a = sampleArticle("Original wire text.");
     const b = sampleArticle("Original wire text, reprinted.");
-    await s.putArticle(a, null);
+    // An article and its signature in one call (one transaction); the other backfilled.
+    await s.putArticle(a, null, sig([1, 2, 3], [10, 0xfffffff0]));
     await s.putArticle(b, null);
-    await s.putSignature(a.id, new Uint8Array([1, 2, 3]), ["0:aa", "1:bb"]);
-    await s.putSignature(b.id, new Uint8Array([1, 2, 4]), ["0:aa", "1:cc"], { date: "2024-01-02", credited: true });
-    assert.deepEqual((await s.listSignatures()).map((x) => [x.articleId, x.meta]), [[a.id, {}], [b.id, { date: "2024-01-02", credited: true }]]);
+    await s.putSignature(b.id, sig([1, 2, 4], [10, 30], { date: "2024-01-02", credited: true }));
+    assert.deepEqual((await s.listSignatures()).map((x) => [x.articleId, x.meta, x.grouped]), [[a.id, {}, false], [b.id, { date: "2024-01-02", credited: true }, false]]);
     assert.deepEqual([...(await s.getSignature(a.id))!], [1, 2, 3]);
-    assert.deepEqual((await s.lshCandidates(["0:aa"])).sort(), [a.id, b.id].sort());
-    assert.deepEqual(await s.lshCandidates(["1:cc"]), [b.id]);
-    await s.putCopies([
+    assert.deepEqual((await s.getSignatures([b.id, "nope"])).map((x) => [x.articleId, [...x.signature]]), [[b.id, [1, 2, 4]]]);
+    // Pending (not yet grouped) articles are no one's candidates.
+    assert.deepEqual(await s.lshCandidates(Uint32Array.from([10])), []);
+    await s.putCopyGroup(a.id, [], [{ articleId: a.id, group: a.id, original: true, kind: null, similarity: 1 }]);
+    assert.deepEqual(await s.lshCandidates(Uint32Array.from([10, 0xfffffff0])), [a.id]);
+    assert.deepEqual(await s.lshCandidates(Uint32Array.from([10]), a.id), []);
+    const link = { a: a.id < b.id ? a.id : b.id, b: a.id < b.id ? b.id : a.id, kind: "partial" as const, similarity: 0.9 };
+    await s.putCopyGroup(b.id, [link], [
       { articleId: a.id, group: "g1", original: true, kind: null, similarity: 1 },
       { articleId: b.id, group: "g1", original: false, kind: "partial", similarity: 0.9 },
     ]);
+    assert.deepEqual((await s.listSignatures(0, { pending: true })).length, 0);
+    assert.deepEqual(await s.lshCandidates(Uint32Array.from([10])), [a.id, b.id]);
+    assert.deepEqual(await s.lshCandidates(Uint32Array.from([30, 7])), [b.id]);
+    assert.deepEqual(await s.getCopyLinks([b.id]), [link]);
+    assert.deepEqual(await s.getCopyLinks(["nope"]), []);
     const g = await s.getCopyGroup(b.id);
     assert.deepEqual(g.map((x) => x.articleId), [a.id, b.id]);
     assert.equal((await s.listArticles({ originalsOnly: true })).length, 1);
@@ -154,6 +167,35 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     // search shows each copy group once, as its original, with the copy count
     const hits = await s.search("wire");
     assert.deepEqual(hits.map((h) => [h.id, h.copies]), [[a.id, 1]]);
+    // A duplicate article stores no second signature; a replaced signature drops the old band keys.
+    assert.equal((await s.putArticle(a, null, sig([5], [99]))).status, "duplicate");
+    assert.deepEqual([...(await s.getSignature(a.id))!], [1, 2, 3]);
+    await s.putSignature(a.id, sig([7], [11]));
+    await s.putCopyGroup(a.id, [], []);
+    assert.deepEqual(await s.lshCandidates(Uint32Array.from([10, 0xfffffff0])), [b.id]);
+    assert.deepEqual(await s.lshCandidates(Uint32Array.from([11])), [a.id]);
+  });
+
+  withStore("a band key shared by more articles than the cap is sampled, as in MemoryLshStorage", async (s) => {
+    const n = LSH_LIMITS.maxPerKey + 3;
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const a = sampleArticle(`Stock phrase article number ${i}.`);
+      // Every article files key 5; article i also files its own key 1000 + i.
+      await s.putArticle(a, null, sig([i & 255], [5, 1000 + i]));
+      await s.putCopyGroup(a.id, [], []);
+      ids.push(a.id);
+    }
+    const memory = new MemoryLshStorage();
+    for (let i = 0; i < n; i++) memory.add(ids[i]!, Uint32Array.from([5, 1000 + i]));
+    for (const keys of [[5], [5, 1000], [1000 + n - 1, 5], [1000 + 7]]) {
+      assert.deepEqual(await s.lshCandidates(Uint32Array.from(keys)), memory.candidates(Uint32Array.from(keys)), `keys ${keys}`);
+    }
+    // The querying article is left out before the cap applies (MemoryLshStorage looks up before filing).
+    const last = ids[LSH_LIMITS.maxPerKey - 1]!;
+    const before = new MemoryLshStorage();
+    for (let i = 0; i < LSH_LIMITS.maxPerKey - 1; i++) before.add(ids[i]!, Uint32Array.from([5, 1000 + i]));
+    assert.deepEqual(await s.lshCandidates(Uint32Array.from([5]), last), before.candidates(Uint32Array.from([5])));
   });
 
   withStore("signatures list after a sequence number; the lock serializes callers", async (s) => {
@@ -161,11 +203,14 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     const b = sampleArticle("Second signed.");
     await s.putArticle(a, null);
     await s.putArticle(b, null);
-    await s.putSignature(a.id, new Uint8Array([9]), ["k"]);
+    await s.putSignature(a.id, sig([9], [1]));
     const first = await s.listSignatures();
-    await s.putSignature(b.id, new Uint8Array([8]), ["k"]);
+    await s.putSignature(b.id, sig([8], [1]));
     const later = await s.listSignatures(first[first.length - 1]!.seq);
     assert.deepEqual(later.map((x) => x.articleId), [b.id]);
+    await s.putCopyGroup(a.id, [], []);
+    assert.deepEqual((await s.listSignatures(0, { pending: true })).map((x) => x.articleId), [b.id]);
+    assert.deepEqual((await s.listSignatures(0, { limit: 1 })).map((x) => x.articleId), [a.id]);
     const order: string[] = [];
     const slow = (tag: string, ms: number) => s.withLock("t", async () => {
       order.push(`${tag}+`);

@@ -4,18 +4,21 @@
 
 import pg from "pg";
 import type { Annotations, Article, DatePrecision, PublishedDate, Rejection } from "../../core/types.ts";
+import { LSH_LIMITS, candidatesFromPostings } from "../../dedup/lsh.ts";
 import type {
   ArticleFilter,
   ArticleSummary,
+  CopyLinkRecord,
   CopyRecord,
   EntityRecord,
   PutResult,
   QuoteFilter,
   QuoteRecord,
   SearchHit,
-  SignatureMeta,
+  SignatureRecord,
   Store,
   StoredRejection,
+  StoredSignature,
   StoryAssignment,
   StoryRow,
 } from "../store.ts";
@@ -55,7 +58,16 @@ const MIGRATIONS = (s: string): string[] => [
    CREATE TABLE ${s}.stories (article_id TEXT PRIMARY KEY REFERENCES ${s}.articles (id) ON DELETE CASCADE, story_id TEXT NOT NULL, storyline_id TEXT);
    CREATE INDEX stories_story ON ${s}.stories (story_id);
    CREATE TABLE ${s}.state (name TEXT PRIMARY KEY, json JSONB NOT NULL);`,
-  // the side each article gives an entity, so a person's side is what most articles say
+  // 4: copy candidates from the store (see the SQLite migration 6): lsh rows as (int4 key, signature seq), the
+  // signatures not yet grouped, the copy relations found. Existing signatures come back pending and are regrouped once.
+  `CREATE TABLE ${s}.copy_pending (seq BIGINT PRIMARY KEY);
+   INSERT INTO ${s}.copy_pending (seq) SELECT seq FROM ${s}.signatures;
+   DROP TABLE ${s}.lsh;
+   CREATE TABLE ${s}.lsh (band_key INTEGER NOT NULL, doc BIGINT NOT NULL, PRIMARY KEY (band_key, doc));
+   CREATE TABLE ${s}.copy_links (a TEXT NOT NULL REFERENCES ${s}.articles (id) ON DELETE CASCADE, b TEXT NOT NULL REFERENCES ${s}.articles (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL, similarity DOUBLE PRECISION NOT NULL, PRIMARY KEY (a, b));
+   CREATE INDEX copy_links_b ON ${s}.copy_links (b);`,
+  // 5: the side each article gives an entity, so a person's side is what most articles say
   `ALTER TABLE ${s}.entity_mentions ADD COLUMN side TEXT;`,
 ];
 
@@ -132,7 +144,7 @@ export class PostgresStore implements Store {
     return rows[0].rejected ? "rejected" : rows[0].article_id;
   }
 
-  async putArticle(a: Article, inputHash: string | null): Promise<PutResult> {
+  async putArticle(a: Article, inputHash: string | null, signature?: SignatureRecord): Promise<PutResult> {
     return this.tx(async (c) => {
       if (inputHash) {
         await c.query(
@@ -151,7 +163,9 @@ export class PostgresStore implements Store {
           JSON.stringify(a.paragraphs.map((p) => [p.start, p.end])), JSON.stringify(a.removed), a.ingestedAt, countWords(a.text),
         ],
       );
-      return r.rowCount ? { status: "added" as const, id: a.id } : { status: "duplicate" as const, id: a.id };
+      if (!r.rowCount) return { status: "duplicate" as const, id: a.id };
+      if (signature) await this.insertSignature(c, a.id, signature);
+      return { status: "added" as const, id: a.id };
     });
   }
 
@@ -368,17 +382,32 @@ export class PostgresStore implements Store {
     }));
   }
 
-  async putSignature(articleId: string, signature: Uint8Array, bandKeys: string[], meta: SignatureMeta = {}): Promise<void> {
-    await this.tx(async (c) => {
-      await c.query(
-        `INSERT INTO ${this.t("signatures")} (article_id, sig, meta_json) VALUES ($1, $2, $3) ON CONFLICT (article_id) DO UPDATE SET sig = excluded.sig, meta_json = excluded.meta_json`,
-        [articleId, Buffer.from(signature), JSON.stringify(meta)],
-      );
-      await c.query(`DELETE FROM ${this.t("lsh")} WHERE article_id = $1`, [articleId]);
-      if (bandKeys.length) {
-        await c.query(`INSERT INTO ${this.t("lsh")} (band_key, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`, [bandKeys, articleId]);
-      }
-    });
+  async putSignature(articleId: string, signature: SignatureRecord): Promise<void> {
+    await this.tx((c) => this.insertSignature(c, articleId, signature));
+  }
+
+  /** A replaced signature gets a new seq: the lsh rows of the old one no longer join a signature and are ignored. */
+  private async insertSignature(c: pg.PoolClient, articleId: string, r: SignatureRecord): Promise<void> {
+    await c.query(`DELETE FROM ${this.t("copy_pending")} WHERE seq = (SELECT seq FROM ${this.t("signatures")} WHERE article_id = $1)`, [articleId]);
+    await c.query(`DELETE FROM ${this.t("signatures")} WHERE article_id = $1`, [articleId]);
+    const { rows } = await c.query(`INSERT INTO ${this.t("signatures")} (article_id, sig, meta_json) VALUES ($1, $2, $3) RETURNING seq`, [
+      articleId,
+      Buffer.from(r.signature),
+      JSON.stringify(r.meta),
+    ]);
+    await c.query(`INSERT INTO ${this.t("copy_pending")} (seq) VALUES ($1)`, [rows[0].seq]);
+    await this.fileBands(c, Number(rows[0].seq), r.bandKeys);
+  }
+
+  // Keys as int4 (`| 0`). A key stops being filed once it holds maxPerKey rows, as in MemoryLshStorage (two
+  // workers filing the same key at once may each add their row past the cap; lookups read at most maxPerKey).
+  private async fileBands(c: pg.PoolClient | pg.Pool, doc: number, bandKeys: Uint32Array): Promise<void> {
+    if (!bandKeys.length) return;
+    await c.query(
+      `INSERT INTO ${this.t("lsh")} (band_key, doc) SELECT k, $2 FROM unnest($1::int4[]) AS k
+       WHERE (SELECT count(*) FROM (SELECT 1 FROM ${this.t("lsh")} WHERE band_key = k LIMIT $3) x) < $3 ON CONFLICT DO NOTHING`,
+      [Array.from(bandKeys, (k) => k | 0), doc, LSH_LIMITS.maxPerKey],
+    );
   }
 
   async getSignature(articleId: string): Promise<Uint8Array | null> {
@@ -386,9 +415,30 @@ export class PostgresStore implements Store {
     return rows.length ? new Uint8Array(rows[0].sig) : null;
   }
 
-  async listSignatures(afterSeq = 0): Promise<{ seq: number; articleId: string; signature: Uint8Array; meta: SignatureMeta }[]> {
-    const { rows } = await this.pool.query(`SELECT seq, article_id, sig, meta_json FROM ${this.t("signatures")} WHERE seq > $1 ORDER BY seq`, [afterSeq]);
-    return rows.map((r) => ({ seq: Number(r.seq), articleId: r.article_id, signature: new Uint8Array(r.sig), meta: r.meta_json ?? {} }));
+  async getSignatures(articleIds: string[]): Promise<StoredSignature[]> {
+    if (!articleIds.length) return [];
+    const { rows } = await this.pool.query(`SELECT ${this.signatureColumns()} FROM ${this.t("signatures")} s WHERE s.article_id = ANY($1::text[])`, [articleIds]);
+    return rows.map(rowToSignature);
+  }
+
+  async listSignatures(afterSeq = 0, opts: { pending?: boolean; limit?: number } = {}): Promise<StoredSignature[]> {
+    const { rows } = await this.pool.query(
+      opts.pending
+        ? `SELECT ${this.signatureColumns()} FROM ${this.t("copy_pending")} p JOIN ${this.t("signatures")} s ON s.seq = p.seq WHERE p.seq > $1 ORDER BY p.seq LIMIT $2`
+        : `SELECT ${this.signatureColumns()} FROM ${this.t("signatures")} s WHERE s.seq > $1 ORDER BY s.seq LIMIT $2`,
+      [afterSeq, opts.limit ?? null],
+    );
+    return rows.map(rowToSignature);
+  }
+
+  // A signature is grouped once its seq has left copy_pending.
+  private signatureColumns(): string {
+    return `s.seq, s.article_id, s.sig, s.meta_json, NOT EXISTS (SELECT 1 FROM ${this.t("copy_pending")} p WHERE p.seq = s.seq) AS grouped`;
+  }
+
+  async indexSignature(articleId: string, bandKeys: Uint32Array): Promise<void> {
+    const { rows } = await this.pool.query(`SELECT seq FROM ${this.t("signatures")} WHERE article_id = $1`, [articleId]);
+    if (rows.length) await this.fileBands(this.pool, Number(rows[0].seq), bandKeys);
   }
 
   /** A session-level advisory lock on a dedicated connection: held across machines until fn settles. */
@@ -406,22 +456,55 @@ export class PostgresStore implements Store {
     }
   }
 
-  async lshCandidates(bandKeys: string[]): Promise<string[]> {
+  async lshCandidates(bandKeys: Uint32Array, exceptId?: string): Promise<string[]> {
     if (!bandKeys.length) return [];
-    const { rows } = await this.pool.query(`SELECT DISTINCT article_id FROM ${this.t("lsh")} WHERE band_key = ANY($1::text[])`, [bandKeys]);
-    return rows.map((r) => r.article_id);
+    // One query for every key: a key holds at most maxPerKey rows (fileBands; candidatesFromPostings keeps the
+    // newest maxPerKey should concurrent workers have overshot).
+    const { rows } = await this.pool.query(
+      `SELECT l.band_key AS key, l.doc, s.article_id AS value FROM ${this.t("lsh")} l JOIN ${this.t("signatures")} s ON s.seq = l.doc
+       WHERE l.band_key = ANY($1::int4[]) AND s.article_id IS DISTINCT FROM $2
+         AND NOT EXISTS (SELECT 1 FROM ${this.t("copy_pending")} p WHERE p.seq = l.doc)`,
+      [Array.from(bandKeys, (k) => k | 0), exceptId ?? null],
+    );
+    return candidatesFromPostings(rows.map((r) => ({ key: r.key, doc: Number(r.doc), value: r.value as string })));
+  }
+
+  async getCopyLinks(articleIds: string[]): Promise<CopyLinkRecord[]> {
+    if (!articleIds.length) return [];
+    const { rows } = await this.pool.query(
+      `SELECT a, b, kind, similarity FROM ${this.t("copy_links")} WHERE a = ANY($1::text[])
+       UNION SELECT a, b, kind, similarity FROM ${this.t("copy_links")} WHERE b = ANY($1::text[])`,
+      [articleIds],
+    );
+    return rows.map((r) => ({ a: r.a, b: r.b, kind: r.kind, similarity: r.similarity }));
+  }
+
+  async putCopyGroup(articleId: string, links: CopyLinkRecord[], records: CopyRecord[]): Promise<void> {
+    await this.tx(async (c) => {
+      for (const l of links) {
+        await c.query(
+          `INSERT INTO ${this.t("copy_links")} (a, b, kind, similarity) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity`,
+          [l.a, l.b, l.kind, l.similarity],
+        );
+      }
+      await this.writeCopies(c, records);
+      await c.query(`DELETE FROM ${this.t("copy_pending")} WHERE seq = (SELECT seq FROM ${this.t("signatures")} WHERE article_id = $1)`, [articleId]);
+    });
   }
 
   async putCopies(records: CopyRecord[]): Promise<void> {
-    await this.tx(async (c) => {
-      for (const r of records) {
-        await c.query(
-          `INSERT INTO ${this.t("copies")} (article_id, group_id, original, kind, similarity) VALUES ($1,$2,$3,$4,$5)
-           ON CONFLICT (article_id) DO UPDATE SET group_id = excluded.group_id, original = excluded.original, kind = excluded.kind, similarity = excluded.similarity`,
-          [r.articleId, r.group, r.original, r.kind, r.similarity],
-        );
-      }
-    });
+    await this.tx((c) => this.writeCopies(c, records));
+  }
+
+  private async writeCopies(c: pg.PoolClient, records: CopyRecord[]): Promise<void> {
+    for (const r of records) {
+      await c.query(
+        `INSERT INTO ${this.t("copies")} (article_id, group_id, original, kind, similarity) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT (article_id) DO UPDATE SET group_id = excluded.group_id, original = excluded.original, kind = excluded.kind, similarity = excluded.similarity`,
+        [r.articleId, r.group, r.original, r.kind, r.similarity],
+      );
+    }
   }
 
   async getCopyGroup(articleId: string): Promise<CopyRecord[]> {
@@ -559,4 +642,8 @@ export function toTsQuery(q: string): string {
     else if (m[3]) for (const w of m[3].match(/[\p{L}\p{N}]+/gu) ?? []) push(w);
   }
   return out.join(" ");
+}
+
+function rowToSignature(r: Row): StoredSignature {
+  return { seq: Number(r.seq), articleId: r.article_id, signature: new Uint8Array(r.sig), meta: r.meta_json ?? {}, grouped: !!r.grouped };
 }

@@ -126,6 +126,39 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE signatures ADD COLUMN meta_json TEXT;`,
   // 5: the article list's order as an index (newest first, undated last): paging stays O(page) at 100k+
   `CREATE INDEX articles_order ON articles ((published_date IS NULL), published_date DESC, ingested_at DESC, id);`,
-  // 6: the side each article gives an entity, so a person's side is what most articles say
+  // 6: copy candidates from the store instead of an in-memory index. Signatures get a stable number (seq, the
+  // article's number in the lsh table); lsh rows become (int32 key, seq) pairs, ~13 bytes instead of ~75 (base-36
+  // text key + 64-hex id) plus an index on article_id; copy_pending lists the signatures not yet grouped (a
+  // separate table, so grouping never rewrites a signature row); copy_links keeps the relations found. Existing
+  // signatures come back pending: the copy stage files their band keys and rebuilds their links and groups once,
+  // in storage order (what every start-up used to do in memory).
+  `
+  CREATE TABLE signatures_v6 (
+    seq INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+    sig BLOB NOT NULL,
+    meta_json TEXT
+  );
+  INSERT INTO signatures_v6 (seq, article_id, sig, meta_json) SELECT rowid, article_id, sig, meta_json FROM signatures ORDER BY rowid;
+  DROP TABLE signatures;
+  ALTER TABLE signatures_v6 RENAME TO signatures;
+  CREATE TABLE copy_pending (seq INTEGER PRIMARY KEY);
+  INSERT INTO copy_pending (seq) SELECT seq FROM signatures;
+  DROP TABLE lsh;
+  CREATE TABLE lsh (
+    band_key INTEGER NOT NULL,
+    doc INTEGER NOT NULL,
+    PRIMARY KEY (band_key, doc)
+  ) WITHOUT ROWID;
+  CREATE TABLE copy_links (
+    a TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    b TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    similarity REAL NOT NULL,
+    PRIMARY KEY (a, b)
+  ) WITHOUT ROWID;
+  CREATE INDEX copy_links_b ON copy_links (b);
+  `,
+  // 7: the side each article gives an entity, so a person's side is what most articles say
   `ALTER TABLE entity_mentions ADD COLUMN side TEXT;`,
 ];

@@ -3,18 +3,21 @@
 
 import Database from "better-sqlite3";
 import type { Annotations, Article, DatePrecision, PublishedDate, Rejection } from "../../core/types.ts";
+import { LSH_LIMITS, candidatesFromPostings } from "../../dedup/lsh.ts";
 import type {
   ArticleFilter,
   ArticleSummary,
+  CopyLinkRecord,
   CopyRecord,
   EntityRecord,
   PutResult,
   QuoteFilter,
   QuoteRecord,
   SearchHit,
-  SignatureMeta,
+  SignatureRecord,
   Store,
   StoredRejection,
+  StoredSignature,
   StoryAssignment,
   StoryRow,
 } from "../store.ts";
@@ -60,7 +63,15 @@ export class SqliteStore implements Store {
     return r.rejected ? "rejected" : (r.article_id as string);
   }
 
-  async putArticle(a: Article, inputHash: string | null): Promise<PutResult> {
+  // Statements on the copy stage's hot path, prepared once.
+  private readonly statements = new Map<string, Database.Statement>();
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
+  async putArticle(a: Article, inputHash: string | null, signature?: SignatureRecord): Promise<PutResult> {
     return this.db.transaction((): PutResult => {
       if (inputHash) {
         this.db
@@ -95,6 +106,7 @@ export class SqliteStore implements Store {
           ingestedAt: a.ingestedAt,
           words: countWords(a.text),
         });
+      if (signature) this.insertSignature(a.id, signature);
       return { status: "added", id: a.id };
     })();
   }
@@ -303,25 +315,56 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async putSignature(articleId: string, signature: Uint8Array, bandKeys: string[], meta: SignatureMeta = {}): Promise<void> {
-    this.db.transaction(() => {
-      this.db
-        .prepare("INSERT OR REPLACE INTO signatures (article_id, sig, meta_json) VALUES (?, ?, ?)")
-        .run(articleId, Buffer.from(signature), JSON.stringify(meta));
-      this.db.prepare("DELETE FROM lsh WHERE article_id = ?").run(articleId);
-      const ins = this.db.prepare("INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)");
-      for (const k of bandKeys) ins.run(k, articleId);
-    })();
+  async putSignature(articleId: string, signature: SignatureRecord): Promise<void> {
+    this.db.transaction(() => this.insertSignature(articleId, signature))();
+  }
+
+  /** A replaced signature gets a new seq: the lsh rows of the old one no longer join a signature and are ignored. */
+  private insertSignature(articleId: string, r: SignatureRecord): void {
+    this.stmt("DELETE FROM copy_pending WHERE seq = (SELECT seq FROM signatures WHERE article_id = ?)").run(articleId);
+    this.stmt("DELETE FROM signatures WHERE article_id = ?").run(articleId);
+    const { lastInsertRowid } = this.stmt("INSERT INTO signatures (article_id, sig, meta_json) VALUES (?, ?, ?)").run(articleId, Buffer.from(r.signature), JSON.stringify(r.meta));
+    this.stmt("INSERT INTO copy_pending (seq) VALUES (?)").run(lastInsertRowid);
+    this.fileBands(Number(lastInsertRowid), r.bandKeys);
+  }
+
+  // Keys are stored as int32 (`| 0`: 4 bytes in a record instead of 6). A key stops being filed once it holds
+  // maxPerKey rows, as in MemoryLshStorage. (One query finds the full keys: an INSERT ... SELECT guarded by a
+  // count on the same table costs twice as much, SQLite materializing the SELECT.)
+  private fileBands(doc: number, bandKeys: Uint32Array): void {
+    const keys = Array.from(bandKeys, (k) => k | 0);
+    const full = new Set(
+      this.stmt("SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM lsh WHERE band_key = value LIMIT 1 OFFSET ?)")
+        .pluck()
+        .all(JSON.stringify(keys), LSH_LIMITS.maxPerKey - 1) as number[],
+    );
+    const ins = this.stmt("INSERT OR IGNORE INTO lsh (band_key, doc) VALUES (?, ?)");
+    for (const k of keys) if (!full.has(k)) ins.run(k, doc);
   }
 
   async getSignature(articleId: string): Promise<Uint8Array | null> {
-    const r = this.db.prepare("SELECT sig FROM signatures WHERE article_id = ?").get(articleId) as Row | undefined;
+    const r = this.stmt("SELECT sig FROM signatures WHERE article_id = ?").get(articleId) as Row | undefined;
     return r ? new Uint8Array(r.sig as Buffer) : null;
   }
 
-  async listSignatures(afterSeq = 0): Promise<{ seq: number; articleId: string; signature: Uint8Array; meta: SignatureMeta }[]> {
-    const rows = this.db.prepare("SELECT rowid AS seq, article_id, sig, meta_json FROM signatures WHERE rowid > ? ORDER BY rowid").all(afterSeq) as Row[];
-    return rows.map((r) => ({ seq: r.seq, articleId: r.article_id, signature: new Uint8Array(r.sig as Buffer), meta: JSON.parse(r.meta_json ?? "{}") }));
+  async getSignatures(articleIds: string[]): Promise<StoredSignature[]> {
+    if (!articleIds.length) return [];
+    const rows = this.stmt(`SELECT ${SIGNATURE_COLUMNS} FROM signatures s WHERE s.article_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(articleIds)) as Row[];
+    return rows.map(rowToSignature);
+  }
+
+  async listSignatures(afterSeq = 0, opts: { pending?: boolean; limit?: number } = {}): Promise<StoredSignature[]> {
+    const rows = this.stmt(
+      opts.pending
+        ? `SELECT ${SIGNATURE_COLUMNS} FROM copy_pending p JOIN signatures s ON s.seq = p.seq WHERE p.seq > ? ORDER BY p.seq LIMIT ?`
+        : `SELECT ${SIGNATURE_COLUMNS} FROM signatures s WHERE s.seq > ? ORDER BY s.seq LIMIT ?`,
+    ).all(afterSeq, opts.limit ?? -1) as Row[];
+    return rows.map(rowToSignature);
+  }
+
+  async indexSignature(articleId: string, bandKeys: Uint32Array): Promise<void> {
+    const r = this.stmt("SELECT seq FROM signatures WHERE article_id = ?").get(articleId) as Row | undefined;
+    if (r) this.db.transaction(() => this.fileBands(r.seq as number, bandKeys))();
   }
 
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -334,27 +377,48 @@ export class SqliteStore implements Store {
     return run;
   }
 
-  async lshCandidates(bandKeys: string[]): Promise<string[]> {
+  async lshCandidates(bandKeys: Uint32Array, exceptId?: string): Promise<string[]> {
     if (!bandKeys.length) return [];
-    const out = new Set<string>();
-    const stmt = this.db.prepare("SELECT article_id FROM lsh WHERE band_key = ?");
-    for (const k of bandKeys) for (const r of stmt.all(k) as Row[]) out.add(r.article_id as string);
-    return [...out];
+    const self = exceptId ? ((this.stmt("SELECT seq FROM signatures WHERE article_id = ?").get(exceptId) as Row | undefined)?.seq ?? -1) : -1;
+    // One query for every key: a key holds at most maxPerKey rows (fileBands), so no per-key LIMIT is needed.
+    const rows = this.stmt(
+      `SELECT l.band_key AS key, l.doc AS doc, s.article_id AS value FROM lsh l JOIN signatures s ON s.seq = l.doc
+       WHERE l.band_key IN (SELECT value FROM json_each(?)) AND l.doc <> ? AND l.doc NOT IN (SELECT seq FROM copy_pending)`,
+    ).all(JSON.stringify(Array.from(bandKeys, (k) => k | 0)), self) as { key: number; doc: number; value: string }[];
+    return candidatesFromPostings(rows);
   }
 
-  async putCopies(records: CopyRecord[]): Promise<void> {
-    const ins = this.db.prepare(
-      "INSERT OR REPLACE INTO copies (article_id, group_id, original, kind, similarity) VALUES (?, ?, ?, ?, ?)",
-    );
+  async getCopyLinks(articleIds: string[]): Promise<CopyLinkRecord[]> {
+    if (!articleIds.length) return [];
+    const rows = this.stmt(
+      `SELECT a, b, kind, similarity FROM copy_links WHERE a IN (SELECT value FROM json_each(@ids))
+       UNION SELECT a, b, kind, similarity FROM copy_links WHERE b IN (SELECT value FROM json_each(@ids))`,
+    ).all({ ids: JSON.stringify(articleIds) }) as Row[];
+    return rows.map((r) => ({ a: r.a, b: r.b, kind: r.kind, similarity: r.similarity }));
+  }
+
+  async putCopyGroup(articleId: string, links: CopyLinkRecord[], records: CopyRecord[]): Promise<void> {
+    const link = this.stmt("INSERT OR REPLACE INTO copy_links (a, b, kind, similarity) VALUES (?, ?, ?, ?)");
     this.db.transaction(() => {
-      for (const r of records) ins.run(r.articleId, r.group, r.original ? 1 : 0, r.kind, r.similarity);
+      for (const l of links) link.run(l.a, l.b, l.kind, l.similarity);
+      this.writeCopies(records);
+      this.stmt("DELETE FROM copy_pending WHERE seq = (SELECT seq FROM signatures WHERE article_id = ?)").run(articleId);
     })();
   }
 
+  async putCopies(records: CopyRecord[]): Promise<void> {
+    this.db.transaction(() => this.writeCopies(records))();
+  }
+
+  private writeCopies(records: CopyRecord[]): void {
+    const ins = this.stmt("INSERT OR REPLACE INTO copies (article_id, group_id, original, kind, similarity) VALUES (?, ?, ?, ?, ?)");
+    for (const r of records) ins.run(r.articleId, r.group, r.original ? 1 : 0, r.kind, r.similarity);
+  }
+
   async getCopyGroup(articleId: string): Promise<CopyRecord[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM copies WHERE group_id = (SELECT group_id FROM copies WHERE article_id = ?) ORDER BY original DESC, similarity DESC")
-      .all(articleId) as Row[];
+    const rows = this.stmt("SELECT * FROM copies WHERE group_id = (SELECT group_id FROM copies WHERE article_id = ?) ORDER BY original DESC, similarity DESC").all(
+      articleId,
+    ) as Row[];
     return rows.map((r) => ({ articleId: r.article_id, group: r.group_id, original: !!r.original, kind: r.kind, similarity: r.similarity }));
   }
 
@@ -512,3 +576,11 @@ export function toFtsQuery(q: string): string {
   while (parts[parts.length - 1] === "OR") parts.pop();
   return parts.join(" ");
 }
+
+// A signature is grouped once its seq has left copy_pending.
+const SIGNATURE_COLUMNS = "s.seq AS seq, s.article_id AS article_id, s.sig AS sig, s.meta_json AS meta_json, s.seq NOT IN (SELECT seq FROM copy_pending) AS grouped";
+
+function rowToSignature(r: Row): StoredSignature {
+  return { seq: r.seq, articleId: r.article_id, signature: new Uint8Array(r.sig as Buffer), meta: JSON.parse(r.meta_json ?? "{}"), grouped: !!r.grouped };
+}
+
