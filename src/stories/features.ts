@@ -86,7 +86,7 @@ export function termCounts(
   options: FeatureOptions = {},
 ): TermCounts {
   const o = { ...DEFAULT_FEATURES, ...options };
-  const stemOf = o.stemmer === "porter" ? porter : stem;
+  const usePorter = o.stemmer === "porter";
   const out: TermCounts = {};
   const add = (k: string, w: number) => {
     out[k] = (out[k] ?? 0) + w;
@@ -118,7 +118,7 @@ export function termCounts(
       sentenceStart = false;
       if (lower.length < 3 || STOP.has(lower)) continue;
       const bare = lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
-      add(stemOf(bare), w);
+      add(usePorter ? porter(bare) : stem(bare), w);
       if (properish && !entities) add("P:" + lower, o.nameWeight * w);
     }
   };
