@@ -59,5 +59,29 @@ console.log("--- event level (cluster = story)");
 const event = score(eventPred, "event");
 console.log("--- topic level (cluster = storyline)");
 const topic = score(topicPred, "topic");
+// The same run scored on topics 1-10 and on the rest (tune on one half, confirm on the other), and
+// the topic-level errors: gold topics split over storylines, storylines holding several gold topics.
+const topicOf = (id: string) => Number(id.split("_")[0]);
+const halves: Record<string, number> = {};
+for (const [name, keep] of [["topics 1-10", (id: string) => topicOf(id) <= 10], ["topics 11+", (id: string) => topicOf(id) > 10]] as const) {
+  const ids = new Set(labels.filter((l) => keep(l.id!)).map((l) => l.id!));
+  if (!ids.size) continue;
+  const lp = join(tmp, "half-labels.jsonl"), pp = join(tmp, "half-topic.jsonl");
+  writeFileSync(lp, labels.filter((l) => ids.has(l.id!)).map((l) => JSON.stringify(l)).join("\n") + "\n");
+  writeFileSync(pp, result.assignments.filter((a) => ids.has(a.id)).map((a) => JSON.stringify({ id: a.id, cluster: a.storyline })).join("\n") + "\n");
+  const out = execFileSync(process.execPath, [scorer, "--labels", lp, "--pred", pp, "--level", "topic"], { encoding: "utf8" });
+  halves[name] = (JSON.parse(out.trim().split("\n").pop()!) as { bcubed: { f1: number } }).bcubed.f1;
+}
+console.log(`--- topic level by half: ${Object.entries(halves).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+const lineOfDoc = new Map(result.assignments.map((a) => [a.id, a.storyline]));
+const count = (xs: string[]) => [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].map(([k, n]) => `${k}:${n}`).join(" ");
+const byTopic = new Map<string, string[]>();
+const byLine = new Map<string, string[]>();
+for (const l of labels) {
+  byTopic.set(l.topic!, [...(byTopic.get(l.topic!) ?? []), lineOfDoc.get(l.id!)!]);
+  byLine.set(lineOfDoc.get(l.id!)!, [...(byLine.get(lineOfDoc.get(l.id!)!) ?? []), `${l.event}`]);
+}
+for (const [t, ls] of byTopic) if (new Set(ls).size > 1) console.log(`split: topic ${t} over storylines ${count(ls)}`);
+for (const [l, es] of byLine) if (new Set(es.map((e) => e.replace(/ecb(plus)?$/, ""))).size > 1) console.log(`merged: storyline ${l} holds events ${count(es)}`);
 // Last line: one JSON summary for scripts (eval floors).
 console.log(JSON.stringify({ eval: "clustering", quick, online, documents: docs.length, event_bcubed_f1: event.bcubed.f1, topic_bcubed_f1: topic.bcubed.f1 }));

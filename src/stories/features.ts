@@ -4,6 +4,8 @@
 // Everything here is a pure function of the text; idf weighting lives in idf.ts.
 
 
+import { porter } from "./porter.ts";
+
 /** Raw term counts of one document, before idf. Plain object so it serializes as it is. */
 export type TermCounts = Record<string, number>;
 
@@ -19,6 +21,8 @@ export interface FeatureOptions {
   /** Extra weight for words of the lead (the first `leadChars` characters): news puts the what and who first. */
   leadWeight?: number;
   leadChars?: number;
+  /** "light" folds plurals and common verb endings; "porter" is Porter's (1980) suffix stripping. */
+  stemmer?: "light" | "porter";
 }
 
 export const DEFAULT_FEATURES: Required<FeatureOptions> = {
@@ -30,6 +34,7 @@ export const DEFAULT_FEATURES: Required<FeatureOptions> = {
   titleWeight: 2,
   leadWeight: 2,
   leadChars: 400,
+  stemmer: "light",
 };
 
 const STOP = new Set(
@@ -81,6 +86,7 @@ export function termCounts(
   options: FeatureOptions = {},
 ): TermCounts {
   const o = { ...DEFAULT_FEATURES, ...options };
+  const usePorter = o.stemmer === "porter";
   const out: TermCounts = {};
   const add = (k: string, w: number) => {
     out[k] = (out[k] ?? 0) + w;
@@ -112,7 +118,7 @@ export function termCounts(
       sentenceStart = false;
       if (lower.length < 3 || STOP.has(lower)) continue;
       const bare = lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
-      add(stem(bare), w);
+      add(usePorter ? porter(bare) : stem(bare), w);
       if (properish && !entities) add("P:" + lower, o.nameWeight * w);
     }
   };
