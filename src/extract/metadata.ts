@@ -560,3 +560,63 @@ function chooseDate(
   if (textDate) return day(textDate, "text");
   return null;
 }
+
+/**
+ * Every title, author and date value the page offers, labelled by where it came from (for error
+ * analysis: `eval/extraction-html.ts --meta-errors` prints them next to each miss).
+ */
+export function metadataCandidates(page: ParsedPage, url: string | null = null, rawHtml?: string): Record<"title" | "author" | "date", Array<[string, string]>> {
+  const meta = metaIndex(page);
+  const ld = jsonLdObjects(page);
+  const title: Array<[string, string]> = [];
+  const author: Array<[string, string]> = [];
+  const date: Array<[string, string]> = [];
+  for (const k of ["og:title", "twitter:title", "title", "dc.title", "headline", "og:site_name"]) for (const v of meta.get(k) ?? []) title.push([k, v]);
+  if (page.title) title.push(["<title>", page.title]);
+  for (const o of ld) {
+    const t = types(o);
+    if (o.headline) title.push([`ld:${t}.headline`, str(o.headline) ?? ""]);
+    if (typeof o.name === "string") title.push([`ld:${t}.name`, o.name]);
+    for (const k of ["author", "creator", "publisher"]) for (const n of names(o[k] ?? null)) author.push([`ld:${t}.${k}`, n]);
+    for (const k of ["datePublished", "dateCreated", "dateModified", "uploadDate"]) if (o[k]) date.push([`ld:${t}.${k}`, str(o[k] ?? null) ?? ""]);
+  }
+  walk(page.root, (el) => {
+    if (/^h[12]$/.test(el.tag)) title.push([el.tag, textContent(el, 400)]);
+    const hint = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`.toLowerCase();
+    const ip = el.attrs.itemprop ?? "";
+    if (el.attrs.rel === "author" || /author|byline|writer/.test(hint) || /author/i.test(ip)) {
+      const t = textContent(el, 200);
+      if (t.length <= 120) author.push([`<${el.tag} ${el.attrs.rel === "author" ? "rel=author" : ip ? `itemprop=${ip}` : hint.trim().slice(0, 40)}>`, t]);
+    }
+    if (el.tag === "time" || /date/i.test(ip) || /date|time|publish|posted/.test(hint)) {
+      const t = el.attrs.datetime ?? el.attrs.content ?? textContent(el, 200);
+      if (t.length <= 120 && /\d/.test(t)) date.push([`<${el.tag} ${ip ? `itemprop=${ip}` : hint.trim().slice(0, 40)}>`, t]);
+    }
+  });
+  for (const [k, vs] of meta) {
+    if (/author|creator|byl|twitter:data/.test(k)) for (const v of vs) author.push([`meta ${k}`, v]);
+    if (/date|time|published|modified|created/.test(k) && !/type|format/.test(k)) for (const v of vs) date.push([`meta ${k}`, v]);
+  }
+  if (rawHtml) {
+    for (const re of [SCRIPT_AUTHOR, SCRIPT_AUTHOR_FLAT]) {
+      const m = re.exec(rawHtml);
+      if (m) author.push(["script", m[1]!]);
+    }
+    const m = SCRIPT_DATE.exec(rawHtml);
+    if (m) date.push(["script", m[1]!]);
+  }
+  if (url) {
+    const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/.exec(url);
+    if (m) date.push(["url", m[0]]);
+  }
+  const dedupe = (xs: Array<[string, string]>) => {
+    const seen = new Set<string>();
+    return xs.filter(([s, v]) => {
+      const k = `${s}\u0000${v}`;
+      if (seen.has(k) || !v.trim()) return false;
+      seen.add(k);
+      return true;
+    });
+  };
+  return { title: dedupe(title), author: dedupe(author), date: dedupe(date) };
+}
