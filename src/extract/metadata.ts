@@ -20,6 +20,8 @@ export interface PageMetadata {
   dateCandidates: string[];
   /** JSON-LD dateModified (YYYY-MM-DD) when given. */
   modified: string | null;
+  /** The published date is only a modification time (article:modified_time...): a visible date beats it. */
+  publishedIsModified: boolean;
   /** How the title was chosen: an <h1> that agrees with the metadata is the strongest evidence. */
   titleSource: "h1-agrees" | "h1-single" | "meta" | "h1-first" | null;
   /** Metadata titles (JSON-LD headline, og:title, <title>), for checking visible headings against. */
@@ -151,6 +153,8 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
 
   // ---- date
   const published = chooseDate(page, meta, article, ld, url, rawHtml);
+  const publishedIsModified = published?.source === "meta" && MODIFIED_KEYS.some((k) => meta.get(k)?.some((v) => parseDateString(v) === published.date))
+    && !PUBLISHED_KEYS.some((k) => meta.get(k)?.some((v) => parseDateString(v) === published.date));
 
   // ---- outlet
   let outlet = first("og:site_name", "application-name", "twitter:site:name", "publisher", "dc.publisher");
@@ -181,7 +185,7 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   }
   const modRaw = ld.map((o) => str(o.dateModified ?? null)).find((x) => x);
   const modified = modRaw ? parseDateString(modRaw) : null;
-  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles, dateCandidates, modified };
+  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles, dateCandidates, modified, publishedIsModified };
 }
 
 export function hostOf(url: string): string | null {
@@ -467,6 +471,9 @@ export function parseDateString(s: string): string | null {
   // "7 July 2023"
   m = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?!\d)/i.exec(t);
   if (m) return validYmd(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
+  // "2023 Jan 7" (citation_publication_date)
+  m = /\b(\d{4})\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?!\d)/i.exec(t);
+  if (m) return validYmd(+m[1]!, MONTHS[m[2]!.toLowerCase()]!, +m[3]!);
   // "07/07/2023" (US order unless the first number cannot be a month)
   m = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(t);
   if (m) {
@@ -475,6 +482,14 @@ export function parseDateString(s: string): string | null {
   }
   return null;
 }
+
+const PUBLISHED_KEYS = [
+  "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+  "published_time", "article.published", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date",
+  "parsely-pub-date", "citation_publication_date", "citation_date", "article:published", "publication_date", "og:article:published_time",
+  "cxenseparse:recs:publishtime", "datecreated",
+];
+const MODIFIED_KEYS = ["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified"];
 
 // Publication dates in inline script state (JSON in <script> tags, escaped quotes allowed).
 const SCRIPT_DATE = /\\?["'](?:datePublished|publishedAt|published_at|publishDate|publish_date|publishedDate|firstPublishedAt|pubDate|date_published|publicationDate)\\?["']\s*:\s*\\?["'](\d{4}-\d{2}-\d{2})/;
@@ -498,14 +513,15 @@ function chooseDate(
     const p = d ? parseDateString(d) : null;
     if (p) return day(p, "jsonld");
   }
-  for (const k of [
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
-    "published_time", "article.published", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date",
-    "parsely-pub-date", "citation_publication_date", "citation_date", "article:published", "publication_date", "og:article:published_time",
-    "cxenseparse:recs:publishtime", "datecreated",
-  ]) {
+  for (const k of PUBLISHED_KEYS) {
     const v = meta.get(k);
     const p = v ? parseDateString(v[0]!) : null;
+    if (p) return day(p, "meta");
+  }
+  // Other <meta> names that say "publish" ("published", "published-date"), not an update time.
+  for (const [k, v] of meta) {
+    if (!/publish/.test(k) || /modif|updat|revis|time_?zone/.test(k)) continue;
+    const p = parseDateString(v[0]!);
     if (p) return day(p, "meta");
   }
   // Visible dates: <time datetime> and elements marked as publication dates.
@@ -530,7 +546,7 @@ function chooseDate(
     const p = m ? parseDateString(m[1]!) : null;
     if (p) return day(p, "meta");
   }
-  for (const k of ["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified"]) {
+  for (const k of MODIFIED_KEYS) {
     const v = meta.get(k);
     const p = v ? parseDateString(v[0]!) : null;
     if (p) return day(p, "meta");

@@ -94,3 +94,22 @@ test("title: a lone <h1> that is the site's name is not the headline", () => {
   const b = meta(`<head><meta property="og:site_name" content="Garden Notes"><title>Pruning roses in a cold spring</title></head><body><h1>Garden Notes</h1></body>`);
   assert.equal(b.title, "Pruning roses in a cold spring");
 });
+
+test("date: citation and other 'publish' meta names; a visible date beats a modification time or a later JSON-LD date", async () => {
+  const { extractHtml } = await import("../../src/extract/html.ts");
+  assert.equal(parseDateString("2023 Jan 7"), "2023-01-07");
+  assert.equal(meta(`<meta name="citation_publication_date" content="2021 Mar 4">`).published?.date, "2021-03-04");
+  assert.equal(meta(`<meta name="published" content="July 17, 2025">`).published?.date, "2025-07-17");
+  assert.equal(meta(`<meta name="published-date" content="2021-02-16"><meta name="modified-time" content="2024-01-01">`).published?.date, "2021-02-16");
+  const para = "<p>The river council met on Tuesday to talk about the new footbridge, which has been closed since the spring floods.</p>".repeat(4);
+  const page = (head: string, dateLine: string) =>
+    `<html><head>${head}</head><body><article><h1>Footbridge to reopen</h1><p class="date">${dateLine}</p>${para}</article></body></html>`;
+  // Only a modification time in the metadata: the visible publication line is the date.
+  const a = extractHtml(page(`<meta property="article:modified_time" content="2025-09-15T10:00:00Z">`, "Published: January 3, 2024"));
+  assert.equal(a.published?.date, "2024-01-03");
+  // JSON-LD datePublished later than the date shown under the headline (a republished page).
+  const ld = `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Footbridge to reopen","datePublished":"2025-06-12"}</script>`;
+  assert.equal(extractHtml(page(ld, "November 2, 2022")).published?.date, "2022-11-02");
+  // Same page whose visible date agrees with the metadata: unchanged.
+  assert.equal(extractHtml(page(ld, "June 12, 2025")).published?.date, "2025-06-12");
+});
