@@ -43,7 +43,7 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
   const title = meta.title ?? heading;
   return {
     title,
-    byline: meta.byline ?? byline,
+    byline: meta.bylineWeak && byline ? byline : (meta.byline ?? byline),
     published: combineDate(meta, date, dateLabelled, dateNearText),
     outlet: meta.outlet,
     // "BEIJING (AP) —" opening the first paragraph; the text keeps it (it is part of the story).

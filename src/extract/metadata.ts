@@ -20,6 +20,8 @@ export interface PageMetadata {
   dateCandidates: string[];
   /** JSON-LD dateModified (YYYY-MM-DD) when given. */
   modified: string | null;
+  /** The byline is an organization or a user handle: a visible byline near the text beats it. */
+  bylineWeak: boolean;
   /** The published date is only a modification time (article:modified_time...): a visible date beats it. */
   publishedIsModified: boolean;
   /** How the title was chosen: an <h1> that agrees with the metadata is the strongest evidence. */
@@ -128,7 +130,9 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   };
   const ld = jsonLdObjects(page);
   const articles = ld.filter((o) => ARTICLE_TYPES.test(types(o)) && !/breadcrumb|website|organization|person/i.test(types(o)));
-  const article = articles.find((o) => o.headline || o.articleBody || o.datePublished) ?? articles[0] ?? null;
+  // An Article/BlogPosting node over the WebPage node that wraps it (Yoast graphs give both).
+  const rank = (o: { [k: string]: Json }) => (/article|posting|report|news/i.test(types(o)) ? 2 : 0) + (o.headline || o.articleBody || o.datePublished ? 1 : 0);
+  const article = articles.reduce<{ [k: string]: Json } | null>((best, o) => (!best || rank(o) > rank(best) ? o : best), null);
 
   const h1s = findAll(page.root, (el) => el.tag === "h1").map(textContent).filter((t) => t.length > 0 && t.length < 300);
 
@@ -146,7 +150,9 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   const title = head && head.split(/\s+/).length >= 2 ? head : chosen.title;
 
   // ---- author
-  const byline = stripSiteName(chooseAuthor(page, meta, article, ld, rawHtml, url), [
+  const author = chooseAuthor(page, meta, article, ld, rawHtml, url);
+  const bylineWeak = author.weak;
+  const byline = stripSiteName(author.name, [
     ...(meta.get("og:site_name") ?? []),
     ...(article ? names(article.publisher ?? null) : []),
   ]);
@@ -185,7 +191,7 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   }
   const modRaw = ld.map((o) => str(o.dateModified ?? null)).find((x) => x);
   const modified = modRaw ? parseDateString(modRaw) : null;
-  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles, dateCandidates, modified, publishedIsModified };
+  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles, dateCandidates, modified, publishedIsModified, bylineWeak };
 }
 
 export function hostOf(url: string): string | null {
@@ -291,7 +297,7 @@ function stripRole(a: string): string {
 }
 
 export function cleanAuthor(s: string): string | null {
-  let a = s.replace(/\s+/g, " ").trim();
+  let a = decodeLite(s);
   // "Text by Jane Doe", "Insights from Jane Doe": keep what follows a leading "by"/"from".
   a = a.replace(/^[&+,;:\s]+/, "");
   a = a.replace(/^(?:\S+\s+){0,3}?(?:[Bb]y|[Ff]rom):?\s+(?=\p{Lu})/u, "");
@@ -318,7 +324,11 @@ export function cleanAuthor(s: string): string | null {
   return a;
 }
 
-function joinNames(list: string[]): string | null {
+/**
+ * Cleaned, de-duplicated names joined with ", ". With `page`, several names are written the way
+ * the page's visible byline writes them ("A, B, and C", "A & B") when it lists them all.
+ */
+function joinNames(list: string[], page?: ParsedPage): string | null {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const n of list) {
@@ -329,6 +339,12 @@ function joinNames(list: string[]): string | null {
     seen.add(k);
     out.push(c);
   }
+  if (out.length > 1 && page) {
+    const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    const re = new RegExp(out.map(esc).join("(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+and\\s+|\\s*&\\s*)"));
+    const m = re.exec(textContent(page.root));
+    if (m) return m[0].replace(/\s+/g, " ");
+  }
   return out.length ? out.join(", ") : null;
 }
 
@@ -337,6 +353,13 @@ const SCRIPT_AUTHOR = /\\?"author\\?"\s*:\s*\{[^{}]{0,200}?\\?"name\\?"\s*:\s*\\
 // Analytics data layers: "authors":["Jane Doe"], 'authors': 'Jane Doe', "pagePostAuthor":"Jane Doe".
 const SCRIPT_AUTHOR_FLAT = /\\?["'](?:authors?|pagePostAuthor|authorName|author_name)\\?["']\s*:\s*\[?\s*\\?["']([^"'\\{}[\]]{2,80})\\?["']/;
 
+/** A user handle rather than a name: "andrew.keaveney", "kffjdoe", "KatieS". */
+function looksLikeHandle(a: string): boolean {
+  return !/\s/.test(a) && (/[._@\d]/.test(a) || (a === a.toLowerCase() && a.length > 8) || /\p{Ll}\p{Lu}$/u.test(a));
+}
+
+const strong = (name: string) => ({ name, weak: false });
+
 function chooseAuthor(
   page: ParsedPage,
   meta: Map<string, string[]>,
@@ -344,13 +367,13 @@ function chooseAuthor(
   ld: Array<{ [k: string]: Json }>,
   rawHtml?: string,
   url: string | null = null,
-): string | null {
-  const siteNames = [
+): { name: string | null; weak: boolean } {
+  const declaredSites = [
     ...(meta.get("og:site_name") ?? []),
     ...(meta.get("application-name") ?? []),
     ...(article ? names(article.publisher ?? null) : []),
-    ...(url ? [hostOf(url)?.split(".")[0] ?? ""] : []),
-  ].filter(Boolean);
+  ];
+  const siteNames = [...declaredSites, ...(url ? [hostOf(url)?.split(".")[0] ?? ""] : [])].filter(Boolean);
   // JSON-LD persons first; an organization as author is kept as a last resort (visible bylines
   // name the writer more often: wcxb-dev gold names the person on such pages).
   let orgAuthor: string | null = null;
@@ -363,8 +386,11 @@ function chooseAuthor(
       x && typeof x === "object" && !Array.isArray(x) && typeof x["@id"] === "string" && !x.name ? (byId.get(x["@id"]) ?? x) : x;
     const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(resolve);
     const persons = list.filter((x) => !(x && typeof x === "object" && !Array.isArray(x) && /organization|corporation/i.test(types(x))));
-    const a = joinNames(names(persons));
-    if (a && !looksLikeOrg(a, ld, siteNames)) return a;
+    const a = joinNames(names(persons), page);
+    // A writer the JSON-LD types as a Person is not the site for being named like the host
+    // (garymarcus.substack.com by Gary Marcus); the site's declared names still disqualify.
+    const typedPerson = persons.length > 0 && persons.every((x) => x && typeof x === "object" && !Array.isArray(x) && /person/i.test(types(x)));
+    if (a && !looksLikeOrg(a, ld, typedPerson ? declaredSites : siteNames) && !looksLikeHandle(a)) return strong(a);
     orgAuthor = a ?? joinNames(names(list));
   }
   // Ghost/Yoast put the byline in Twitter card labels: twitter:label1="Written by", twitter:data1=name.
@@ -373,15 +399,16 @@ function chooseAuthor(
     const data = meta.get(`twitter:data${i}`)?.[0];
     if (label && data && /written by|author/i.test(label)) {
       const a = cleanAuthor(data);
-      if (a) return a;
+      if (a && !looksLikeHandle(a)) return strong(a);
+      orgAuthor ??= a;
     }
   }
   const citation = meta.get("citation_author");
-  if (citation?.length) return citation.join(", ");
+  if (citation?.length) return strong(citation.join(", "));
   const m = meta.get("author") ?? meta.get("article:author") ?? meta.get("dc.creator") ?? meta.get("sailthru.author") ?? meta.get("parsely-author") ?? meta.get("byl");
   if (m) {
-    const a = joinNames(m);
-    if (a && !looksLikeOrg(a, ld, siteNames)) return a;
+    const a = joinNames(m, page);
+    if (a && !looksLikeOrg(a, ld, siteNames) && !looksLikeHandle(a)) return strong(a);
     orgAuthor ??= a;
   }
   // Visible bylines: rel=author links, itemprop=author, class/id "author"/"byline", /author/ links.
@@ -389,6 +416,8 @@ function chooseAuthor(
   walk(page.root, (el) => {
     if (found) return false;
     const hint = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`.toLowerCase();
+    // Commenters and reviewers of other things are not the writer.
+    if (/comment|testimonial|review-author/.test(hint)) return false;
     const href = el.tag === "a" ? (el.attrs.href ?? "") : "";
     const isAuthor =
       el.attrs.rel === "author" ||
@@ -397,26 +426,35 @@ function chooseAuthor(
       /\/(author|authors|writers?|contributors?)\/[^/?#]+/.test(href);
     if (!isAuthor) return;
     if (/avatar|bio\b|biography|about|img|image|photo|description/.test(hint)) return;
-    const nameEl = findAll(el, (c) => (c.attrs.itemprop ?? "") === "name")[0];
-    const t = textContent(nameEl ?? el, 2000);
+    // Editors and reviewers are not the writer ("Updated by Jon Doe", "Medically reviewed by").
+    const all = textContent(el, 4000);
+    if (/^(last\s+)?(updated|reviewed|edited|fact[- ]?checked|medically reviewed|illustrat\w*|photo\w*)\s+by\b/i.test(all)) return false;
+    // A small author box holding name, role and date: its name element is the name
+    // ("Matt Check" of "Matt CheckHead Winemaker, Co-Founder").
+    // The first innermost one, in document order (a wrapper also classed "name" holds the role).
+    const isName = (c: HtmlElement) => (c.attrs.itemprop ?? "") === "name" || /name/i.test(`${c.attrs.class ?? ""} ${c.attrs.id ?? ""}`);
+    const nameEl = all.length > 150 ? undefined : findAll(el, (c) => c !== el && isName(c) && findAll(c, (d) => d !== c && isName(d)).length === 0)
+      .map((c) => textContent(c, 4000))
+      .find((t) => t.length <= 80 && cleanAuthor(t));
+    const t = nameEl ?? textContent(el, 2000);
     if (t && t.length <= 80 && /\p{L}/u.test(t)) {
       const a = cleanAuthor(t);
       found = a && !/\d/.test(a) ? a : null;
       if (found) return false;
     }
   });
-  if (found) return found;
+  if (found) return strong(found);
   if (rawHtml) {
     // Script state ("author":{"id":21,"name":"Jane Doe"}), escaped or not.
     for (const re of [SCRIPT_AUTHOR, SCRIPT_AUTHOR_FLAT]) {
       const sm = re.exec(rawHtml);
       const a = sm ? cleanAuthor(sm[1]!) : null;
-      if (a) return a;
+      if (a && !looksLikeHandle(a)) return strong(a);
     }
   }
-  if (orgAuthor) return orgAuthor;
-  // Nothing names a writer: the publishing organization signs the page.
-  return article ? joinNames(names(article.publisher ?? null)) : null;
+  // Nothing names a writer: the organization or account that signs the page (a visible byline
+  // near the text, when there is one, names the writer better).
+  return { name: orgAuthor ?? (article ? joinNames(names(article.publisher ?? null)) : null), weak: true };
 }
 
 /** "Brian Doe USA TODAY" → "Brian Doe": a byline that ends with the site's name. */

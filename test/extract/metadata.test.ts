@@ -113,3 +113,26 @@ test("date: citation and other 'publish' meta names; a visible date beats a modi
   // Same page whose visible date agrees with the metadata: unchanged.
   assert.equal(extractHtml(page(ld, "June 12, 2025")).published?.date, "2025-06-12");
 });
+
+test("author: visible forms of several names, inner name elements, handles and commenters", async () => {
+  const { extractHtml } = await import("../../src/extract/html.ts");
+  const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  // Two JSON-LD people are written as the visible byline writes them.
+  const two = ld({ "@type": "NewsArticle", headline: "h", author: [{ "@type": "Person", name: "Ana Ruiz" }, { "@type": "Person", name: "Li Wei" }] });
+  assert.equal(meta(`${two}<body><p class="byline">By Ana Ruiz and Li Wei</p></body>`).byline, "Ana Ruiz and Li Wei");
+  // A person named like the host of a personal site is still the writer.
+  const own = ld({ "@type": "BlogPosting", headline: "h", author: { "@type": "Person", name: "Ana Ruiz" } });
+  assert.equal(meta(own, "https://anaruiz.example/notes/one").byline, "Ana Ruiz");
+  // Entities in JSON-LD names are decoded.
+  assert.equal(meta(ld({ "@type": "Article", headline: "h", author: { name: "Ana &amp; Li" } })).byline, "Ana & Li");
+  // An Article node's author wins over the WebPage node that wraps it.
+  assert.equal(meta(ld({ "@graph": [{ "@type": "WebPage", name: "p", datePublished: "2024-01-01" }, { "@type": "Article", headline: "h", author: { name: "Ana Ruiz" } }] })).byline, "Ana Ruiz");
+  // The name element of an author box, not its role.
+  assert.equal(meta(`<body><div class="card-author"><a class="author-name-wrap"><h3 class="author-name">Ana Ruiz</h3><div class="role">Head Baker, Co-Founder</div></a></div></body>`).byline, "Ana Ruiz");
+  // "Updated by" boxes and commenters are not the writer.
+  assert.equal(meta(`<body><div class="byline-wrapper">Updated by Li Wei</div><p class="comment-author">Bo Chen says</p></body>`).byline, null);
+  // A user handle gives way to the visible byline near the text.
+  const para = "<p>The river council met on Tuesday to talk about the new footbridge, which has been closed since the spring floods.</p>".repeat(4);
+  const a = extractHtml(`<html><head><meta name="author" content="ana.ruiz"></head><body><article><h1>Footbridge to reopen</h1><p>By Ana Ruiz</p>${para}</article></body></html>`);
+  assert.equal(a.byline, "Ana Ruiz");
+});
