@@ -147,7 +147,10 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   // Headlines carry section or list tails after a pipe ("... | Opinion", "... | Top 19 Companies");
   // dropping them matched 3 more wcxb-dev titles (694 vs 691 of 793).
   const head = chosen.title?.split(/\s*\|\s*/)[0]?.trim();
-  const title = head && head.split(/\s+/).length >= 2 ? head : chosen.title;
+  const cut = head && head.split(/\s+/).length >= 2 ? head : chosen.title;
+  // A headline that ends with the site's own name ("... – Artlyst") loses it.
+  const sites = [...(meta.get("og:site_name") ?? []), ...(article ? names(article.publisher ?? null) : [])];
+  const title = cut ? stripSiteName(cut, sites, /\s[|–—-]\s*$/) : cut;
 
   // ---- author
   const author = chooseAuthor(page, meta, article, ld, rawHtml, url);
@@ -242,17 +245,27 @@ function chooseTitle(
 ): { title: string | null; source: PageMetadata["titleSource"] } {
   // The visible headline is what readers (and the gold) call the title; metadata titles carry
   // SEO rewrites and site suffixes. An <h1> that agrees with the metadata wins; a lone <h1> too.
-  const agreeing = h1s.find((h) => titleAgrees(h, metaTitles));
-  if (agreeing) return { title: agreeing, source: "h1-agrees" };
-  // A lone <h1> that is the site's name (blog headers) is not the headline: it equals the
-  // og:site_name or the tail segment of a metadata title ("Headline – Yoga Pathways").
+  // A lone <h1> that is only the start of a metadata title ("Index funds" of "Index Funds: How to
+  // Invest | Vanguard", a headline split over two elements) gives way to that title. (Doing the
+  // same for agreeing <h1>s: 7 right, 7 wrong on wcxb-dev even when limited to 3 added words.)
+  const stripped = metaTitles.map((t) => stripSiteSuffix(t).trim());
+  const longer = (h: string) => stripped.find((t) => normKey(t).startsWith(`${normKey(h)} `));
+  // An <h1> that is the site's name (blog headers) is not the headline: it equals the
+  // og:site_name or the tail segment of a metadata title ("Headline – Yoga Pathways"), or names
+  // a blog ("Jane's Blog", "Our Blog") or a domain.
   const siteKeys = new Set(siteNames.map(normKey));
   for (const t of metaTitles) {
     const segs = t.split(/\s+[|–—·•»-]\s+|\s*\|\s*/);
     for (const seg of segs.slice(1)) siteKeys.add(normKey(seg));
   }
-  const real = h1s.filter((h) => normKey(h).split(" ").length >= 2 && !siteKeys.has(normKey(h)));
-  if (real.length === 1) return { title: real[0]!, source: "h1-single" };
+  // ... unless another metadata title is that segment ("Psychiatry.org - Headline").
+  for (const t of [...metaTitles, ...stripped]) siteKeys.delete(normKey(t));
+  const isSite = (h: string) =>
+    siteKeys.has(normKey(h)) || /^(our |the )?blog$|['’]s (blog|substack|newsletter)$|^[\w-]+(\.[\w-]+)*\.[a-z]{2,6}$/i.test(h.trim());
+  const agreeing = h1s.find((h) => !isSite(h) && titleAgrees(h, metaTitles));
+  if (agreeing) return { title: agreeing, source: "h1-agrees" };
+  const real = h1s.filter((h) => normKey(h).split(" ").length >= 2 && !isSite(h));
+  if (real.length === 1) return { title: longer(real[0]!) ?? real[0]!, source: "h1-single" };
   for (const t of metaTitles) {
     const s = stripSiteSuffix(t).trim();
     if (s) return { title: s, source: "meta" };
@@ -457,12 +470,16 @@ function chooseAuthor(
   return { name: orgAuthor ?? (article ? joinNames(names(article.publisher ?? null)) : null), weak: true };
 }
 
-/** "Brian Doe USA TODAY" → "Brian Doe": a byline that ends with the site's name. */
-function stripSiteName(a: string | null, sites: string[]): string | null {
+/**
+ * "Brian Doe USA TODAY" → "Brian Doe": a byline that ends with the site's name. `joint`, when
+ * given, must match what precedes the name (a separator, for headlines).
+ */
+function stripSiteName(a: string | null, sites: string[], joint?: RegExp): string | null {
   if (!a) return a;
   for (const site of sites) {
     if (site.length >= 3 && a.length > site.length + 3 && a.toLowerCase().endsWith(site.toLowerCase())) {
       const head = a.slice(0, a.length - site.length);
+      if (joint && !joint.test(head)) continue;
       // "Jane Doe, CEO of Acme" and "Laura / House Plant House" name the site on purpose.
       if (/(\bof|\bat|\bfor|\/)\s*$/i.test(head)) return a;
       return head.replace(/[\s,|–—-]+$/, "") || a;

@@ -136,3 +136,20 @@ test("author: visible forms of several names, inner name elements, handles and c
   const a = extractHtml(`<html><head><meta name="author" content="ana.ruiz"></head><body><article><h1>Footbridge to reopen</h1><p>By Ana Ruiz</p>${para}</article></body></html>`);
   assert.equal(a.byline, "Ana Ruiz");
 });
+
+test("title: site-name tails, blog-name <h1>s and <h1>s that only start the metadata title", () => {
+  // The headline ends with the site's own name.
+  const a = meta(`<head><meta property="og:site_name" content="Valley Post"><meta property="og:title" content="Rain returns to the valley – Valley Post"></head>
+    <body><h1>Rain returns to the valley – Valley Post</h1></body>`);
+  assert.equal(a.title, "Rain returns to the valley");
+  // A blog's name in the only <h1> is not the headline.
+  const b = meta(`<head><title>Notes on caching layers</title></head><body><h1>Ana's Blog</h1><h2>Notes on caching layers</h2></body>`);
+  assert.equal(b.title, "Notes on caching layers");
+  // An <h1> that is just the start of the metadata title gives way to it.
+  const c = meta(`<head><title>Index Funds: How to Invest | Valley Bank</title></head><body><h1>Index funds</h1></body>`);
+  assert.equal(c.title, "Index Funds: How to Invest");
+  // A site name leading the <title> does not turn the headline into a "site segment".
+  const d = meta(`<head><title>Valley.org - Rain returns to the valley</title><meta property="og:title" content="Rain returns to the valley"></head>
+    <body><h1>Search</h1><h1>Rain returns to the valley</h1></body>`);
+  assert.equal(d.title, "Rain returns to the valley");
+});
