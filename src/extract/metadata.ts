@@ -28,6 +28,8 @@ export interface PageMetadata {
   titleSource: "h1-agrees" | "h1-single" | "meta" | "h1-first" | null;
   /** Metadata titles (JSON-LD headline, og:title, <title>), for checking visible headings against. */
   metaTitles: string[];
+  /** The first metadata title without its site suffix: the title when the <h1> is in doubt. */
+  metaTitle: string | null;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -144,6 +146,7 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   const metaTitles = [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x);
   const chosen = chooseTitle(h1s, metaTitles, meta.get("og:site_name") ?? []);
   const titleSource = chosen.source;
+  const metaTitle = metaTitles.map((t) => stripSiteSuffix(t).trim()).find((t) => t) ?? null;
   // Headlines carry section or list tails after a pipe ("... | Opinion", "... | Top 19 Companies");
   // dropping them matched 3 more wcxb-dev titles (694 vs 691 of 793).
   const head = chosen.title?.split(/\s*\|\s*/)[0]?.trim();
@@ -194,7 +197,7 @@ export function extractMetadata(page: ParsedPage, url: string | null = null, raw
   }
   const modRaw = ld.map((o) => str(o.dateModified ?? null)).find((x) => x);
   const modified = modRaw ? parseDateString(modRaw) : null;
-  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles, dateCandidates, modified, publishedIsModified, bylineWeak };
+  return { title, byline, published, outlet, language, articleBody, titleVariants, titleSource, metaTitles, metaTitle, dateCandidates, modified, publishedIsModified, bylineWeak };
 }
 
 export function hostOf(url: string): string | null {

@@ -153,3 +153,13 @@ test("title: site-name tails, blog-name <h1>s and <h1>s that only start the meta
     <body><h1>Search</h1><h1>Rain returns to the valley</h1></body>`);
   assert.equal(d.title, "Rain returns to the valley");
 });
+
+test("title: a lone <h1> away from the text that disagrees with the metadata gives way to it", async () => {
+  const { extractHtml } = await import("../../src/extract/html.ts");
+  const para = "<p>The river council met on Tuesday to talk about the new footbridge, which has been closed since the spring floods.</p>".repeat(4);
+  const a = extractHtml(`<html><head><title>Footbridge to reopen in May | Valley Post</title></head><body><article>${para}</article><div class="promo"><h1>Join the Valley Outdoor Club</h1></div></body></html>`);
+  assert.equal(a.title, "Footbridge to reopen in May");
+  // The same <h1> right over the text stays the headline.
+  const b = extractHtml(`<html><head><title>Footbridge to reopen in May | Valley Post</title></head><body><article><h1>Council backs footbridge repairs</h1>${para}</article></body></html>`);
+  assert.equal(b.title, "Council backs footbridge repairs");
+});
