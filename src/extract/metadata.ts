@@ -281,7 +281,7 @@ const AUTHOR_NOISE = /^(by|from|written by|posted by|author|authors|reviewed by|
 const MONTH_WORD = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 // A date glued to or following the name ("Luke KimDecember 17, 2025", "Dr. X - Mar 27, 2024").
 const TRAILING_DATE = new RegExp(`\\s*[|•·,–—-]?\\s*(?:${MONTH_WORD}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+\\d).*$`, "i");
-const NOT_A_NAME = /^(by|author|authors|the author|admin|administrator|staff|editor|unknown|anonymous|guest|name|posted by|written by)$/i;
+const NOT_A_NAME = /^(by|author|authors|the author|admin|administrator|staff|editor|unknown|anonymous|guest|name|posted by|written by|contributors?|fact checked)$/i;
 
 // "Team", "Staff", "Expert", "Contributor" stay: "The Investopedia Team" is how such pages sign.
 const ROLE_WORD = /^(director|writer|editor|reporter|manager|consultant|founder|co-founder|ceo|cto|marketer|specialist|strategist|analyst|journalist|correspondent|columnist|producer|officer|coordinator|educator|educators)$/i;
@@ -349,7 +349,9 @@ function joinNames(list: string[], page?: ParsedPage): string | null {
   const out: string[] = [];
   for (const n of list) {
     const c = cleanAuthor(n);
-    if (!c) continue;
+    // In a list of people, a long phrase is a link or a credit, not a name
+    // ("South Carolina Garden-based Learning Network on Facebook").
+    if (!c || (list.length > 1 && c.split(/\s+/).length > 5)) continue;
     const k = normKey(c);
     if (seen.has(k)) continue;
     seen.add(k);

@@ -163,3 +163,9 @@ test("title: a lone <h1> away from the text that disagrees with the metadata giv
   const b = extractHtml(`<html><head><title>Footbridge to reopen in May | Valley Post</title></head><body><article><h1>Council backs footbridge repairs</h1>${para}</article></body></html>`);
   assert.equal(b.title, "Council backs footbridge repairs");
 });
+
+test("author: long credits in a list of people and 'Contributors' links are not names", () => {
+  const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  assert.equal(meta(ld({ "@type": "NewsArticle", headline: "h", author: [{ name: "By Ana Ruiz" }, { name: "Valley Garden-based Learning Network on Facebook" }] })).byline, "Ana Ruiz");
+  assert.equal(meta(`<body><a href="/contributors/">Contributors</a></body>`).byline, null);
+});
