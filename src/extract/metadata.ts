@@ -415,7 +415,7 @@ function chooseAuthor(
   for (let i = 1; i <= 4; i++) {
     const label = meta.get(`twitter:label${i}`)?.[0];
     const data = meta.get(`twitter:data${i}`)?.[0];
-    if (label && data && /written by|author/i.test(label)) {
+    if (label && data && /\bby\b|author/i.test(label) && !/review|edit|updat|photo|illustrat|fact/i.test(label)) {
       const a = cleanAuthor(data);
       if (a && !looksLikeHandle(a)) return strong(a);
       orgAuthor ??= a;
@@ -454,7 +454,13 @@ function chooseAuthor(
     const nameEl = all.length > 150 ? undefined : findAll(el, (c) => c !== el && isName(c) && findAll(c, (d) => d !== c && isName(d)).length === 0)
       .map((c) => textContent(c, 4000))
       .find((t) => t.length <= 80 && cleanAuthor(t));
-    const t = nameEl ?? textContent(el, 2000);
+    let t = nameEl ?? textContent(el, 2000);
+    // "Jane Doe, Security Expert" where only "Jane Doe" is the profile link: the link is the name.
+    const comma = t.indexOf(",");
+    if (comma > 0) {
+      const head = t.slice(0, comma).replace(/^by\s+/i, "").trim();
+      if (findAll(el, (c) => c.tag === "a" && textContent(c, 400) === head).length) t = head;
+    }
     if (t && t.length <= 80 && /\p{L}/u.test(t)) {
       const a = cleanAuthor(t);
       found = a && !/\d/.test(a) ? a : null;

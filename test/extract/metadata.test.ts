@@ -169,3 +169,9 @@ test("author: long credits in a list of people and 'Contributors' links are not 
   assert.equal(meta(ld({ "@type": "NewsArticle", headline: "h", author: [{ name: "By Ana Ruiz" }, { name: "Valley Garden-based Learning Network on Facebook" }] })).byline, "Ana Ruiz");
   assert.equal(meta(`<body><a href="/contributors/">Contributors</a></body>`).byline, null);
 });
+
+test("author: the profile link of 'Name, Role' bylines; Twitter 'Interview by' labels", () => {
+  assert.equal(meta(`<body><span class="author-meta">By <span class="author-name"><a href="/people/ana">Ana Ruiz</a>, Home Security Expert</span></span></body>`).byline, "Ana Ruiz");
+  assert.equal(meta(`<meta name="twitter:label1" content="Interview by"><meta name="twitter:data1" content="Ana Ruiz">`).byline, "Ana Ruiz");
+  assert.equal(meta(`<meta name="twitter:label1" content="Reviewed by"><meta name="twitter:data1" content="Li Wei">`).byline, null);
+});
