@@ -69,10 +69,10 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
 function combineDate(meta: PageMetadata, date: string | null, labelled: boolean, near: boolean): PublishedDate | null {
   const pub = meta.published;
   if (!date || date === pub?.date) return pub;
-  if (date === meta.modified) return { date, precision: "day", source: "jsonld" };
   const text: PublishedDate = { date, precision: "day", source: "text" };
   if (!pub) return text;
   if (!near) return pub;
+  if (date === meta.modified) return { date, precision: "day", source: "jsonld" };
   if (pub.source === "inferred" || meta.publishedIsModified) return text;
   if (pub.source === "jsonld" && (date < pub.date || (labelled && pub.date !== meta.modified))) return text;
   return pub;

@@ -175,3 +175,11 @@ test("author: the profile link of 'Name, Role' bylines; Twitter 'Interview by' l
   assert.equal(meta(`<meta name="twitter:label1" content="Interview by"><meta name="twitter:data1" content="Ana Ruiz">`).byline, "Ana Ruiz");
   assert.equal(meta(`<meta name="twitter:label1" content="Reviewed by"><meta name="twitter:data1" content="Li Wei">`).byline, null);
 });
+
+test("date: a dated line far from the headline that equals dateModified does not replace datePublished", async () => {
+  const { extractHtml } = await import("../../src/extract/html.ts");
+  const para = "<p>The river council met on Tuesday to talk about the new footbridge, which has been closed since the spring floods.</p>".repeat(8);
+  const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Footbridge to reopen","datePublished":"2024-08-01","dateModified":"2025-11-18"}</script>`;
+  const a = extractHtml(`<html><head>${ld}</head><body><article><h1>Footbridge to reopen</h1>${para}<div><span>November 18, 2025</span></div></article></body></html>`);
+  assert.equal(a.published?.date, "2024-08-01");
+});
