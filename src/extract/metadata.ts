@@ -218,6 +218,9 @@ const normKey = (s: string) => s.toLowerCase().normalize("NFKC").replace(/[^\p{L
 
 /** Splits "Headline | Site" / "Headline - Site" and returns the longest part that looks like a headline. */
 function stripSiteSuffix(t: string): string {
+  // "example.com Headline": a leading domain.
+  const undomained = t.replace(/^[\w-]+(\.[\w-]+)*\.[a-z]{2,6}(\s+[|–—·•»:-])?\s+(?=\S+\s+\S)/i, "");
+  if (undomained !== t) return stripSiteSuffix(undomained);
   const parts = t.split(/\s+[|–—·•»:-]\s+|\s*\|\s*/);
   if (parts.length < 2) return t;
   // Keep everything before the last separator when the tail is short (a site name).
@@ -226,7 +229,7 @@ function stripSiteSuffix(t: string): string {
   if (last.split(/\s+/).length <= 5 && head.length >= last.length) return stripSiteSuffix(head);
   const firstPart = parts[0]!;
   if (firstPart.split(/\s+/).length <= 4 && t.length - firstPart.length > firstPart.length) {
-    return t.slice(firstPart.length).replace(/^\s*[|–—·•»:-]\s*/, "");
+    return stripSiteSuffix(t.slice(firstPart.length).replace(/^\s*[|–—·•»:-]\s*/, ""));
   }
   return t;
 }

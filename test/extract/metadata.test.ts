@@ -183,3 +183,8 @@ test("date: a dated line far from the headline that equals dateModified does not
   const a = extractHtml(`<html><head>${ld}</head><body><article><h1>Footbridge to reopen</h1>${para}<div><span>November 18, 2025</span></div></article></body></html>`);
   assert.equal(a.published?.date, "2024-08-01");
 });
+
+test("title: leading site names and domains are stripped from metadata titles", () => {
+  assert.equal(meta(`<head><title>valleypost.net Notes on caching layers</title></head><body><h1>valleypost.net</h1></body>`).title, "Notes on caching layers");
+  assert.equal(meta(`<head><title>Valley Post | valleypost.net - Notes on caching layers for small web sites</title></head><body></body>`).title, "Notes on caching layers for small web sites");
+});
