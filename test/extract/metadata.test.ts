@@ -94,3 +94,97 @@ test("title: a lone <h1> that is the site's name is not the headline", () => {
   const b = meta(`<head><meta property="og:site_name" content="Garden Notes"><title>Pruning roses in a cold spring</title></head><body><h1>Garden Notes</h1></body>`);
   assert.equal(b.title, "Pruning roses in a cold spring");
 });
+
+test("date: citation and other 'publish' meta names; a visible date beats a modification time or a later JSON-LD date", async () => {
+  const { extractHtml } = await import("../../src/extract/html.ts");
+  assert.equal(parseDateString("2023 Jan 7"), "2023-01-07");
+  assert.equal(meta(`<meta name="citation_publication_date" content="2021 Mar 4">`).published?.date, "2021-03-04");
+  assert.equal(meta(`<meta name="published" content="July 17, 2025">`).published?.date, "2025-07-17");
+  assert.equal(meta(`<meta name="published-date" content="2021-02-16"><meta name="modified-time" content="2024-01-01">`).published?.date, "2021-02-16");
+  const para = "<p>The river council met on Tuesday to talk about the new footbridge, which has been closed since the spring floods.</p>".repeat(4);
+  const page = (head: string, dateLine: string) =>
+    `<html><head>${head}</head><body><article><h1>Footbridge to reopen</h1><p class="date">${dateLine}</p>${para}</article></body></html>`;
+  // Only a modification time in the metadata: the visible publication line is the date.
+  const a = extractHtml(page(`<meta property="article:modified_time" content="2025-09-15T10:00:00Z">`, "Published: January 3, 2024"));
+  assert.equal(a.published?.date, "2024-01-03");
+  // JSON-LD datePublished later than the date shown under the headline (a republished page).
+  const ld = `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Footbridge to reopen","datePublished":"2025-06-12"}</script>`;
+  assert.equal(extractHtml(page(ld, "November 2, 2022")).published?.date, "2022-11-02");
+  // Same page whose visible date agrees with the metadata: unchanged.
+  assert.equal(extractHtml(page(ld, "June 12, 2025")).published?.date, "2025-06-12");
+});
+
+test("author: visible forms of several names, inner name elements, handles and commenters", async () => {
+  const { extractHtml } = await import("../../src/extract/html.ts");
+  const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  // Two JSON-LD people are written as the visible byline writes them.
+  const two = ld({ "@type": "NewsArticle", headline: "h", author: [{ "@type": "Person", name: "Ana Ruiz" }, { "@type": "Person", name: "Li Wei" }] });
+  assert.equal(meta(`${two}<body><p class="byline">By Ana Ruiz and Li Wei</p></body>`).byline, "Ana Ruiz and Li Wei");
+  // A person named like the host of a personal site is still the writer.
+  const own = ld({ "@type": "BlogPosting", headline: "h", author: { "@type": "Person", name: "Ana Ruiz" } });
+  assert.equal(meta(own, "https://anaruiz.example/notes/one").byline, "Ana Ruiz");
+  // Entities in JSON-LD names are decoded.
+  assert.equal(meta(ld({ "@type": "Article", headline: "h", author: { name: "Ana &amp; Li" } })).byline, "Ana & Li");
+  // An Article node's author wins over the WebPage node that wraps it.
+  assert.equal(meta(ld({ "@graph": [{ "@type": "WebPage", name: "p", datePublished: "2024-01-01" }, { "@type": "Article", headline: "h", author: { name: "Ana Ruiz" } }] })).byline, "Ana Ruiz");
+  // The name element of an author box, not its role.
+  assert.equal(meta(`<body><div class="card-author"><a class="author-name-wrap"><h3 class="author-name">Ana Ruiz</h3><div class="role">Head Baker, Co-Founder</div></a></div></body>`).byline, "Ana Ruiz");
+  // "Updated by" boxes and commenters are not the writer.
+  assert.equal(meta(`<body><div class="byline-wrapper">Updated by Li Wei</div><p class="comment-author">Bo Chen says</p></body>`).byline, null);
+  // A user handle gives way to the visible byline near the text.
+  const para = "<p>The river council met on Tuesday to talk about the new footbridge, which has been closed since the spring floods.</p>".repeat(4);
+  const a = extractHtml(`<html><head><meta name="author" content="ana.ruiz"></head><body><article><h1>Footbridge to reopen</h1><p>By Ana Ruiz</p>${para}</article></body></html>`);
+  assert.equal(a.byline, "Ana Ruiz");
+});
+
+test("title: site-name tails, blog-name <h1>s and <h1>s that only start the metadata title", () => {
+  // The headline ends with the site's own name.
+  const a = meta(`<head><meta property="og:site_name" content="Valley Post"><meta property="og:title" content="Rain returns to the valley – Valley Post"></head>
+    <body><h1>Rain returns to the valley – Valley Post</h1></body>`);
+  assert.equal(a.title, "Rain returns to the valley");
+  // A blog's name in the only <h1> is not the headline.
+  const b = meta(`<head><title>Notes on caching layers</title></head><body><h1>Ana's Blog</h1><h2>Notes on caching layers</h2></body>`);
+  assert.equal(b.title, "Notes on caching layers");
+  // An <h1> that is just the start of the metadata title gives way to it.
+  const c = meta(`<head><title>Index Funds: How to Invest | Valley Bank</title></head><body><h1>Index funds</h1></body>`);
+  assert.equal(c.title, "Index Funds: How to Invest");
+  // A site name leading the <title> does not turn the headline into a "site segment".
+  const d = meta(`<head><title>Valley.org - Rain returns to the valley</title><meta property="og:title" content="Rain returns to the valley"></head>
+    <body><h1>Search</h1><h1>Rain returns to the valley</h1></body>`);
+  assert.equal(d.title, "Rain returns to the valley");
+});
+
+test("title: a lone <h1> away from the text that disagrees with the metadata gives way to it", async () => {
+  const { extractHtml } = await import("../../src/extract/html.ts");
+  const para = "<p>The river council met on Tuesday to talk about the new footbridge, which has been closed since the spring floods.</p>".repeat(4);
+  const a = extractHtml(`<html><head><title>Footbridge to reopen in May | Valley Post</title></head><body><article>${para}</article><div class="promo"><h1>Join the Valley Outdoor Club</h1></div></body></html>`);
+  assert.equal(a.title, "Footbridge to reopen in May");
+  // The same <h1> right over the text stays the headline.
+  const b = extractHtml(`<html><head><title>Footbridge to reopen in May | Valley Post</title></head><body><article><h1>Council backs footbridge repairs</h1>${para}</article></body></html>`);
+  assert.equal(b.title, "Council backs footbridge repairs");
+});
+
+test("author: long credits in a list of people and 'Contributors' links are not names", () => {
+  const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  assert.equal(meta(ld({ "@type": "NewsArticle", headline: "h", author: [{ name: "By Ana Ruiz" }, { name: "Valley Garden-based Learning Network on Facebook" }] })).byline, "Ana Ruiz");
+  assert.equal(meta(`<body><a href="/contributors/">Contributors</a></body>`).byline, null);
+});
+
+test("author: the profile link of 'Name, Role' bylines; Twitter 'Interview by' labels", () => {
+  assert.equal(meta(`<body><span class="author-meta">By <span class="author-name"><a href="/people/ana">Ana Ruiz</a>, Home Security Expert</span></span></body>`).byline, "Ana Ruiz");
+  assert.equal(meta(`<meta name="twitter:label1" content="Interview by"><meta name="twitter:data1" content="Ana Ruiz">`).byline, "Ana Ruiz");
+  assert.equal(meta(`<meta name="twitter:label1" content="Reviewed by"><meta name="twitter:data1" content="Li Wei">`).byline, null);
+});
+
+test("date: a dated line far from the headline that equals dateModified does not replace datePublished", async () => {
+  const { extractHtml } = await import("../../src/extract/html.ts");
+  const para = "<p>The river council met on Tuesday to talk about the new footbridge, which has been closed since the spring floods.</p>".repeat(8);
+  const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Footbridge to reopen","datePublished":"2024-08-01","dateModified":"2025-11-18"}</script>`;
+  const a = extractHtml(`<html><head>${ld}</head><body><article><h1>Footbridge to reopen</h1>${para}<div><span>November 18, 2025</span></div></article></body></html>`);
+  assert.equal(a.published?.date, "2024-08-01");
+});
+
+test("title: leading site names and domains are stripped from metadata titles", () => {
+  assert.equal(meta(`<head><title>valleypost.net Notes on caching layers</title></head><body><h1>valleypost.net</h1></body>`).title, "Notes on caching layers");
+  assert.equal(meta(`<head><title>Valley Post | valleypost.net - Notes on caching layers for small web sites</title></head><body></body>`).title, "Notes on caching layers for small web sites");
+});
