@@ -1,11 +1,11 @@
-// A small, tolerant DOM for main-content extraction, built with htmlparser2's streaming parser.
-// Why our own tree instead of domhandler: we drop what can never be article text (scripts,
+// A small, tolerant DOM for main-content extraction, built from scanner.ts's tokens.
+// Why our own tree instead of a full DOM: we drop what can never be article text (scripts,
 // styles, svg, iframes...) while parsing, collect <meta>/JSON-LD/<title> on the way, and cap
 // the nesting depth so that hostile pages (100,000 nested divs) are flattened rather than
 // blowing the stack of any later walk. Every walk over this tree is iterative.
 
-import { Tokenizer, QuoteType } from "htmlparser2";
-import type { TokenizerCallbacks } from "htmlparser2";
+import { scan } from "./scanner.ts";
+import type { TokenSink } from "./scanner.ts";
 
 export interface HtmlElement {
   tag: string;
@@ -73,7 +73,7 @@ export function parseHtml(html: string, opts: ParseOptions = {}): ParsedPage {
 
   let cur = root;
   let depth = 0;
-  // Counters of open elements we are not materializing (balanced by htmlparser2's close events,
+  // Counters of open elements we are not materializing (balanced by tokenize's close events,
   // which it also emits for implied and void closes).
   let skip = 0;
   let overflow = 0;
@@ -86,6 +86,9 @@ export function parseHtml(html: string, opts: ParseOptions = {}): ParsedPage {
   let headLeftOpen = false;
 
   const handler: Handler = {
+    wantsText() {
+      return skip === 0 || capture !== null;
+    },
     wantsAttributes(name) {
       if (skip === 0 || name === "meta" || name === "link" || name === "script" || name === "title") return true;
       // A content tag that will end an unclosed <head> (see onopentag).
@@ -151,7 +154,7 @@ export function parseHtml(html: string, opts: ParseOptions = {}): ParsedPage {
       }
       const kids = cur.children;
       const last = kids.length ? kids[kids.length - 1] : undefined;
-      // htmlparser2 delivers text in pieces around entities; merge adjacent pieces.
+      // Text comes in pieces around comments and dropped tags; merge adjacent pieces.
       if (typeof last === "string") kids[kids.length - 1] = last + data;
       else kids.push(data);
     },
@@ -247,6 +250,8 @@ export function findAll(root: HtmlElement, pred: (el: HtmlElement) => boolean): 
 interface Handler {
   /** False inside skipped subtrees (svg icons carry many attributes nobody reads). */
   wantsAttributes(name: string): boolean;
+  /** False where text is dropped (skipped subtrees that are not a title or JSON-LD). */
+  wantsText(): boolean;
   onopentag(name: string, attribs: Record<string, string>): void;
   ontext(data: string): void;
   onclosetag(name: string): void;
@@ -280,20 +285,16 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 const PARSER_VOID = new Set([...VOID_TAGS, "basefont", "command", "frame", "isindex", "keygen"]);
 
 /**
- * Drives htmlparser2's Tokenizer with our own open-element stack. htmlparser2's Parser keeps its
- * stack with Array#unshift/shift, which is quadratic in nesting depth (11 s for 100,000 nested
- * divs); here the top is the array's end and open counts per tag make unmatched end tags O(1).
- * Same tolerant rules otherwise: implied closes, void elements, stray </p> and </br>.
+ * Builds the element events from scanner.ts's tokens with an open-element stack (its top is
+ * the array's end, and open counts per tag make unmatched end tags O(1); htmlparser2's Parser,
+ * used before, kept its stack with Array#unshift/shift, quadratic in nesting depth). Tolerant
+ * rules as in htmlparser2's Parser: implied closes, void elements, stray </p> and </br>.
  */
 function tokenize(html: string, h: Handler): void {
   const stack: string[] = [];
   const open = new Map<string, number>();
   let tagname = "";
   let attribs: Record<string, string> | null = null;
-  let attribname = "";
-  let attribvalue = "";
-  let wanted = false;
-  let collect = true;
 
   const push = (name: string) => {
     stack.push(name);
@@ -304,54 +305,40 @@ function tokenize(html: string, h: Handler): void {
     open.set(name, open.get(name)! - 1);
     h.onclosetag(name);
   };
-  const emitOpen = (name: string) => {
-    // A second <html>/<body>/<form> start tag is merged away by browsers: drop it.
-    if ((name === "form" || name === "body" || name === "html") && (open.get(name) ?? 0) > 0) {
+  const sink: TokenSink = {
+    get wantsText() {
+      return h.wantsText();
+    },
+    startTag(raw) {
+      const name = raw === "image" ? "img" : raw;
       tagname = "";
       attribs = null;
-      return;
-    }
-    const closes = OPEN_IMPLIES_CLOSE.get(name);
-    if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
-    tagname = name;
-    // Most elements keep no attribute: they share one frozen empty object until one is set.
-    attribs = NO_ATTRIBUTES;
-    collect = h.wantsAttributes(name);
-  };
-  const endOpen = () => {
-    if (attribs) {
-      const name = tagname;
-      if (!PARSER_VOID.has(name)) push(name);
-      h.onopentag(name, attribs);
-      if (PARSER_VOID.has(name)) h.onclosetag(name);
-    }
-    attribs = null;
-    tagname = "";
-  };
-  const readName = (start: number, end: number) => {
-    const n = html.slice(start, end).toLowerCase();
-    return n === "image" ? "img" : n;
-  };
-
-  const cbs: TokenizerCallbacks = {
-    ontext(start, end) {
-      if (end > start) h.ontext(html.slice(start, end));
+      // A second <html>/<body>/<form> start tag is merged away by browsers: drop it.
+      if ((name === "form" || name === "body" || name === "html") && (open.get(name) ?? 0) > 0) return false;
+      const closes = OPEN_IMPLIES_CLOSE.get(name);
+      if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
+      tagname = name;
+      // Most elements keep no attribute: they share one frozen empty object until one is set.
+      attribs = NO_ATTRIBUTES;
+      return h.wantsAttributes(name);
     },
-    ontextentity(cp) {
-      h.ontext(String.fromCodePoint(cp));
+    attribute(name, value) {
+      if (!attribs) return;
+      if (attribs === NO_ATTRIBUTES) attribs = {};
+      if (!Object.hasOwn(attribs, name)) attribs[name] = value;
     },
-    onopentagname(start, end) {
-      emitOpen(readName(start, end));
+    endStartTag() {
+      if (attribs) {
+        const name = tagname;
+        if (!PARSER_VOID.has(name)) push(name);
+        h.onopentag(name, attribs);
+        if (PARSER_VOID.has(name)) h.onclosetag(name);
+      }
+      attribs = null;
+      tagname = "";
     },
-    onopentagend() {
-      endOpen();
-    },
-    onselfclosingtag() {
-      // HTML ignores the self-closing flag on non-void elements (browsers do the same).
-      endOpen();
-    },
-    onclosetag(start, end) {
-      const name = readName(start, end);
+    endTag(raw) {
+      const name = raw === "image" ? "img" : raw;
       // Browsers keep parsing into <body> after </body> or </html> (pages with stray or early
       // ones are common); the elements close at the end of input.
       if (name === "body" || name === "html") return;
@@ -370,38 +357,10 @@ function tokenize(html: string, h: Handler): void {
         h.onclosetag("p");
       }
     },
-    onattribname(start, end) {
-      if (!collect) {
-        wanted = false;
-        return;
-      }
-      attribname = html.slice(start, end).toLowerCase();
-      // Only attributes extraction reads are kept: src/srcset/data-* values (inline base64
-      // images, JSON blobs) are most of a page's attribute bytes.
-      wanted = KEPT_ATTRIBUTES.has(attribname);
-    },
-    onattribdata(start, end) {
-      if (wanted) attribvalue += html.slice(start, end);
-    },
-    onattribentity(cp) {
-      if (wanted) attribvalue += String.fromCodePoint(cp);
-    },
-    onattribend(_quote: QuoteType) {
-      if (wanted && attribs) {
-        if (attribs === NO_ATTRIBUTES) attribs = {};
-        if (!Object.hasOwn(attribs, attribname)) attribs[attribname] = attribvalue;
-      }
-      attribvalue = "";
-    },
-    oncdata() {},
-    oncomment() {},
-    ondeclaration() {},
-    onprocessinginstruction() {},
-    onend() {
-      while (stack.length > 0) pop();
+    text(data) {
+      h.ontext(data);
     },
   };
-  const tok = new Tokenizer({ decodeEntities: true }, cbs);
-  tok.write(html);
-  tok.end();
+  scan(html, sink, KEPT_ATTRIBUTES);
+  while (stack.length > 0) pop();
 }

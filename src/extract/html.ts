@@ -1,6 +1,6 @@
 // Main-content extraction from HTML pages (issue "Clean articles from any page").
 //
-// 1. parse with htmlparser2 into a depth-capped tree (dom.ts), scripts/styles/svg dropped;
+// 1. parse with our scanner (scanner.ts) into a depth-capped tree (dom.ts), scripts/styles/svg dropped;
 // 2. drop boilerplate subtrees by tag, ARIA role and class/id hints (nav, footer, share, related...);
 // 3. render the rest into text blocks (html-blocks.ts) and score their containers the way
 //    Readability does (commas, length, class hints, link density); itemprop=articleBody wins
