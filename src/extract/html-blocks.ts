@@ -29,7 +29,7 @@ export function renderBlocks(root: HtmlElement, skip: ReadonlySet<HtmlElement> =
 
   const flush = () => {
     if (parts.length === 0) return;
-    const text = collapse(parts.join(""));
+    const text = collapseParts(parts);
     if (text) blocks.push({ text, owner: owners[owners.length - 1]!, linkChars: Math.min(linkParts, text.length), index: blocks.length });
     parts = [];
     linkParts = 0;
@@ -44,7 +44,7 @@ export function renderBlocks(root: HtmlElement, skip: ReadonlySet<HtmlElement> =
     const exit = leaving.pop()!;
     if (typeof item === "string") {
       parts.push(item);
-      if (anchorDepth > 0) linkParts += item.replace(/\s+/g, " ").trim().length;
+      if (anchorDepth > 0) linkParts += collapsedLength(item);
       continue;
     }
     if (exit) {
@@ -83,9 +83,62 @@ export function renderBlocks(root: HtmlElement, skip: ReadonlySet<HtmlElement> =
 /** Inline-ish elements that browsers render with visible separation (table-like cells, labels). */
 const INLINE_SPACING = new Set(["td", "th", "label", "option"]);
 
-/** Collapses whitespace; our <br> marker becomes "\n", blank lines inside a block are dropped. */
-function collapse(s: string): string {
-  let t = s.replace(/[\s\u200b]+/g, " ");
-  if (t.includes("\u0000")) t = t.replace(/ ?\u0000[ \u0000]*/g, "\n");
-  return t.trim();
+/**
+ * Whitespace (JavaScript's \s, and zero-width spaces) of the rendered text: runs become one
+ * space, runs holding our <br> marker (U+0000) one "\n", and none is kept at either end.
+ * One pass over the parts, slicing the runs between whitespace: this is what every block pays.
+ */
+function collapseParts(parts: readonly string[]): string {
+  let out = "";
+  // Pending separator before the next visible character: 0 none, 1 space, 2 line break.
+  let gap = 0;
+  for (const s of parts) {
+    let start = -1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const sep = c === 0 ? 2 : isSpace(c) ? 1 : 0;
+      if (sep === 0) {
+        if (start < 0) {
+          if (gap !== 0 && out.length > 0) out += gap === 2 ? "\n" : " ";
+          gap = 0;
+          start = i;
+        }
+        continue;
+      }
+      if (start >= 0) {
+        out += s.slice(start, i);
+        start = -1;
+      }
+      if (sep > gap) gap = sep;
+    }
+    if (start >= 0) out += start === 0 ? s : s.slice(start);
+  }
+  return out;
+}
+
+/** Length of s with \s runs collapsed to one space and trimmed (link text in a block). */
+function collapsedLength(s: string): number {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x200b && isSpace(c)) {
+      gap = true;
+    } else {
+      if (gap && n > 0) n++;
+      gap = false;
+      n++;
+    }
+  }
+  return n;
+}
+
+/** What JavaScript's \s matches, plus U+200B (zero-width space). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
