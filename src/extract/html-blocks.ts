@@ -93,8 +93,10 @@ function collapseParts(parts: readonly string[]): string {
   // Pending separator before the next visible character: 0 none, 1 space, 2 line break.
   let gap = 0;
   for (const s of parts) {
+    const n = s.length;
+    // Start of the run of s copied as it is (visible characters and single inner spaces).
     let start = -1;
-    for (let i = 0; i < s.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       const sep = c === 0 ? 2 : isSpace(c) ? 1 : 0;
       if (sep === 0) {
@@ -104,6 +106,11 @@ function collapseParts(parts: readonly string[]): string {
           start = i;
         }
         continue;
+      }
+      // One plain space between visible characters stays as it is.
+      if (c === 32 && start >= 0 && i + 1 < n) {
+        const d = s.charCodeAt(i + 1);
+        if (d !== 0 && !isSpace(d)) continue;
       }
       if (start >= 0) {
         out += s.slice(start, i);

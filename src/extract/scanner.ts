@@ -131,16 +131,13 @@ export function scan(html: string, sink: TokenSink, attributes: ReadonlySet<stri
   // Start of text not yet reported, and where to look for the next "<".
   let textStart = 0;
   let i = 0;
-  const flush = (end: number) => {
-    if (end > textStart && sink.wantsText) sink.text(decodeText(html.slice(textStart, end)));
-  };
 
   while (i < n) {
     const lt = html.indexOf("<", i);
     if (lt < 0) break;
     const c = html.charCodeAt(lt + 1);
     if (isAlpha(c)) {
-      flush(lt);
+      emitText(html, textStart, lt, sink);
       const end = startTag(html, lt + 1, sink, keep, attributes);
       if (end < 0) return; // unclosed tag at the end of input: dropped
       i = textStart = end;
@@ -164,7 +161,7 @@ export function scan(html: string, sink: TokenSink, attributes: ReadonlySet<stri
     } else if (c === SLASH) {
       const c2 = html.charCodeAt(lt + 2);
       if (isAlpha(c2)) {
-        flush(lt);
+        emitText(html, textStart, lt, sink);
         let p = lt + 3;
         while (p < n && !endsName(html.charCodeAt(p))) p++;
         if (p >= n) return; // "</name" cut off by the end of input: dropped
@@ -174,24 +171,24 @@ export function scan(html: string, sink: TokenSink, attributes: ReadonlySet<stri
         i = textStart = gt + 1;
       } else if (c2 === GT) {
         // "</>" is dropped.
-        flush(lt);
+        emitText(html, textStart, lt, sink);
         i = textStart = lt + 3;
       } else if (lt + 2 >= n) {
         break; // "</" at the very end is text
       } else {
         // "</ x>", "</1>": a bogus comment up to the next ">".
-        flush(lt);
+        emitText(html, textStart, lt, sink);
         const gt = html.indexOf(">", lt + 2);
         if (gt < 0) return;
         i = textStart = gt + 1;
       }
     } else if (c === BANG) {
-      flush(lt);
+      emitText(html, textStart, lt, sink);
       const end = skipDeclaration(html, lt + 2);
       if (end < 0) return;
       i = textStart = end;
     } else if (c === QUESTION) {
-      flush(lt);
+      emitText(html, textStart, lt, sink);
       const gt = html.indexOf(">", lt + 2);
       if (gt < 0) return;
       i = textStart = gt + 1;
@@ -200,7 +197,13 @@ export function scan(html: string, sink: TokenSink, attributes: ReadonlySet<stri
       i = lt + 1;
     }
   }
-  flush(n);
+  emitText(html, textStart, n, sink);
+}
+
+// No closures in here: V8's scavenger keeps a closure's context (and so the sink and its tree)
+// alive from the feedback of the call sites that ran it, until the next full GC.
+function emitText(html: string, start: number, end: number, sink: TokenSink): void {
+  if (end > start && sink.wantsText) sink.text(decodeText(html.slice(start, end)));
 }
 
 /** Title and textarea text has entities; script, style and the like are taken as they are. */
