@@ -98,8 +98,7 @@ function collapseParts(parts: readonly string[]): string {
     let start = -1;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      const sep = c === 0 ? 2 : isSpace(c) ? 1 : 0;
-      if (sep === 0) {
+      if (c > 32 && (c < 0xa0 || !isWideSpace(c))) {
         if (start < 0) {
           if (gap !== 0 && out.length > 0) out += gap === 2 ? "\n" : " ";
           gap = 0;
@@ -107,16 +106,27 @@ function collapseParts(parts: readonly string[]): string {
         }
         continue;
       }
-      // One plain space between visible characters stays as it is.
-      if (c === 32 && start >= 0 && i + 1 < n) {
-        const d = s.charCodeAt(i + 1);
-        if (d !== 0 && !isSpace(d)) continue;
+      if (c === 32) {
+        // One plain space between visible characters stays as it is.
+        if (start >= 0 && i + 1 < n) {
+          const d = s.charCodeAt(i + 1);
+          if (d > 32 && (d < 0xa0 || !isWideSpace(d))) continue;
+        }
+      } else if (c < 32 && c !== 0 && !(c >= 9 && c <= 13)) {
+        // Another control character: visible, like any text.
+        if (start < 0) {
+          if (gap !== 0 && out.length > 0) out += gap === 2 ? "\n" : " ";
+          gap = 0;
+          start = i;
+        }
+        continue;
       }
       if (start >= 0) {
         out += s.slice(start, i);
         start = -1;
       }
-      if (sep > gap) gap = sep;
+      if (c === 0) gap = 2;
+      else if (gap === 0) gap = 1;
     }
     if (start >= 0) out += start === 0 ? s : s.slice(start);
   }
@@ -143,7 +153,11 @@ function collapsedLength(s: string): number {
 /** What JavaScript's \s matches, plus U+200B (zero-width space). */
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
+  return c >= 0xa0 && isWideSpace(c);
+}
+
+/** The characters from U+00A0 up that isSpace matches. */
+function isWideSpace(c: number): boolean {
   return (
     c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
     c === 0x205f || c === 0x3000 || c === 0xfeff
