@@ -200,8 +200,8 @@ export function scan(html: string, sink: TokenSink, attributes: ReadonlySet<stri
   emitText(html, textStart, n, sink);
 }
 
-// No closures in here: V8's scavenger keeps a closure's context (and so the sink and its tree)
-// alive from the feedback of the call sites that ran it, until the next full GC.
+// No closures in here: a closure's context holding the sink (and so its tree) was kept alive
+// by V8 past the parse until the next full GC (see TreeBuilder in dom.ts).
 function emitText(html: string, start: number, end: number, sink: TokenSink): void {
   if (end > start && sink.wantsText) sink.text(decodeText(html.slice(start, end)));
 }
