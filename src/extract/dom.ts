@@ -1,11 +1,11 @@
-// A small, tolerant DOM for main-content extraction, built with htmlparser2's streaming parser.
-// Why our own tree instead of domhandler: we drop what can never be article text (scripts,
+// A small, tolerant DOM for main-content extraction, built from scanner.ts's tokens.
+// Why our own tree instead of a full DOM: we drop what can never be article text (scripts,
 // styles, svg, iframes...) while parsing, collect <meta>/JSON-LD/<title> on the way, and cap
 // the nesting depth so that hostile pages (100,000 nested divs) are flattened rather than
 // blowing the stack of any later walk. Every walk over this tree is iterative.
 
-import { Tokenizer, QuoteType } from "htmlparser2";
-import type { TokenizerCallbacks } from "htmlparser2";
+import { scan } from "./scanner.ts";
+import type { TokenSink } from "./scanner.ts";
 
 export interface HtmlElement {
   tag: string;
@@ -63,127 +63,10 @@ export const VOID_TAGS = new Set([
 const DEFAULT_MAX_DEPTH = 512;
 
 export function parseHtml(html: string, opts: ParseOptions = {}): ParsedPage {
-  const maxDepth = Math.max(4, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
-  const root: HtmlElement = { tag: "#root", attrs: {}, children: [], parent: null };
-  const metas: Array<Record<string, string>> = [];
-  const links: Array<Record<string, string>> = [];
-  const jsonld: string[] = [];
-  let title: string | null = null;
-  let lang: string | null = null;
-
-  let cur = root;
-  let depth = 0;
-  // Counters of open elements we are not materializing (balanced by htmlparser2's close events,
-  // which it also emits for implied and void closes).
-  let skip = 0;
-  let overflow = 0;
-  let flattened = 0;
-  // What the current skipped subtree's text is wanted for.
-  let capture: "title" | "jsonld" | null = null;
-  // Tag that opened the current skipped subtree: <title> counts only inside <head>, not inside <svg>.
-  let skipRoot = "";
-  let captured = "";
-  let headLeftOpen = false;
-
-  const handler: Handler = {
-    wantsAttributes(name) {
-      if (skip === 0 || name === "meta" || name === "link" || name === "script" || name === "title") return true;
-      // A content tag that will end an unclosed <head> (see onopentag).
-      return skip === 1 && skipRoot === "head" && !HEAD_TAGS.has(name);
-    },
-    onopentag(name, attribs) {
-      if (skip === 1 && skipRoot === "head" && !HEAD_TAGS.has(name)) {
-        // A page that never closes <head> before its content: leave the head here, as browsers do.
-        skip = 0;
-        headLeftOpen = true;
-      }
-      if (skip > 0) {
-        skip++;
-        if (name === "meta") metas.push(attribs);
-        else if (name === "link") links.push(attribs);
-        else if (name === "title" && title === null && skipRoot === "head" && capture === null) {
-          capture = "title";
-          captured = "";
-        }
-        else if (name === "script" && isJsonLd(attribs) && capture === null) {
-          capture = "jsonld";
-          captured = "";
-        }
-        return;
-      }
-      if (name === "html" && attribs.lang && !lang) lang = attribs.lang;
-      if (name === "meta") {
-        metas.push(attribs);
-      } else if (name === "link") {
-        links.push(attribs);
-      } else if (name === "title" && title === null) {
-        capture = "title";
-        captured = "";
-        skip = 1;
-        skipRoot = "title";
-        return;
-      }
-      if (SKIP_TAGS.has(name)) {
-        skip = 1;
-        skipRoot = name;
-        if (name === "script" && isJsonLd(attribs)) {
-          capture = "jsonld";
-          captured = "";
-        }
-        return;
-      }
-      if (depth >= maxDepth) {
-        overflow++;
-        flattened++;
-        // Keep paragraph structure visible in the flattened text.
-        if (BLOCK_TAGS.has(name) || name === "br") cur.children.push({ tag: "br", attrs: {}, children: [], parent: cur });
-        return;
-      }
-      const el: HtmlElement = { tag: name, attrs: attribs, children: [], parent: cur };
-      cur.children.push(el);
-      cur = el;
-      depth++;
-    },
-    ontext(data) {
-      if (skip > 0) {
-        if (capture) captured += data;
-        return;
-      }
-      const kids = cur.children;
-      const last = kids.length ? kids[kids.length - 1] : undefined;
-      // htmlparser2 delivers text in pieces around entities; merge adjacent pieces.
-      if (typeof last === "string") kids[kids.length - 1] = last + data;
-      else kids.push(data);
-    },
-    onclosetag(name) {
-      if (skip > 0) {
-        skip--;
-        if (capture === "title" && name === "title") {
-          const t = captured.replace(/\s+/g, " ").trim();
-          if (t) title = t;
-          capture = null;
-        } else if (capture === "jsonld" && name === "script") {
-          jsonld.push(captured);
-          capture = null;
-        }
-        return;
-      }
-      if (name === "head" && headLeftOpen) {
-        headLeftOpen = false;
-        return;
-      }
-      if (overflow > 0) {
-        overflow--;
-        return;
-      }
-      if (cur.parent) {
-        cur = cur.parent;
-        depth--;
-      }
-    },
-  };
-  tokenize(html, handler);
-  return { root, metas, jsonld, title, lang, links, flattened };
+  const b = new TreeBuilder(Math.max(4, opts.maxDepth ?? DEFAULT_MAX_DEPTH));
+  scan(html, b, KEPT_ATTRIBUTES);
+  b.finish();
+  return { root: b.root, metas: b.metas, jsonld: b.jsonld, title: b.title, lang: b.lang, links: b.links, flattened: b.flattened };
 }
 
 function isJsonLd(attribs: Record<string, string>): boolean {
@@ -244,14 +127,6 @@ export function findAll(root: HtmlElement, pred: (el: HtmlElement) => boolean): 
   return out;
 }
 
-interface Handler {
-  /** False inside skipped subtrees (svg icons carry many attributes nobody reads). */
-  wantsAttributes(name: string): boolean;
-  onopentag(name: string, attribs: Record<string, string>): void;
-  ontext(data: string): void;
-  onclosetag(name: string): void;
-}
-
 // Tags whose opening implicitly closes an open element of these names (after htmlparser2's Parser).
 const P_ONLY = new Set(["p"]);
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p"]);
@@ -280,128 +155,224 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 const PARSER_VOID = new Set([...VOID_TAGS, "basefont", "command", "frame", "isindex", "keygen"]);
 
 /**
- * Drives htmlparser2's Tokenizer with our own open-element stack. htmlparser2's Parser keeps its
- * stack with Array#unshift/shift, which is quadratic in nesting depth (11 s for 100,000 nested
- * divs); here the top is the array's end and open counts per tag make unmatched end tags O(1).
- * Same tolerant rules otherwise: implied closes, void elements, stray </p> and </br>.
+ * Builds the tree from scanner.ts's tokens, with an open-element stack whose top is the array's
+ * end; open counts per tag make unmatched end tags O(1) (htmlparser2's Parser, used before,
+ * kept its stack with Array#unshift/shift, quadratic in nesting depth). Tolerant rules as in
+ * htmlparser2's Parser: implied closes, void elements, stray </p> and </br>.
+ *
+ * A class rather than closures over parseHtml's locals: with closures, a finished page's tree,
+ * reachable from their context, survived minor GCs until the next full one (about 90% of what
+ * parsing allocated was copied and promoted, and parsing took twice as long; clearing the
+ * context's variables after the parse made it go away, so something V8 keeps, probably
+ * call-site feedback pointing at the last closures, held the context).
  */
-function tokenize(html: string, h: Handler): void {
-  const stack: string[] = [];
-  const open = new Map<string, number>();
-  let tagname = "";
-  let attribs: Record<string, string> | null = null;
-  let attribname = "";
-  let attribvalue = "";
-  let wanted = false;
-  let collect = true;
+class TreeBuilder implements TokenSink {
+  readonly root: HtmlElement = { tag: "#root", attrs: {}, children: [], parent: null };
+  readonly metas: Array<Record<string, string>> = [];
+  readonly links: Array<Record<string, string>> = [];
+  readonly jsonld: string[] = [];
+  title: string | null = null;
+  lang: string | null = null;
+  /** Elements nested deeper than maxDepth, flattened into their ancestor. */
+  flattened = 0;
 
-  const push = (name: string) => {
-    stack.push(name);
-    open.set(name, (open.get(name) ?? 0) + 1);
-  };
-  const pop = () => {
-    const name = stack.pop()!;
-    open.set(name, open.get(name)! - 1);
-    h.onclosetag(name);
-  };
-  const emitOpen = (name: string) => {
+  private cur: HtmlElement;
+  private depth = 0;
+  // Counters of open elements we are not materializing (balanced by the close events, which
+  // are also emitted for implied and void closes).
+  private skip = 0;
+  private overflow = 0;
+  // What the current skipped subtree's text is wanted for.
+  private capture: "title" | "jsonld" | null = null;
+  // Tag that opened the current skipped subtree: <title> counts only inside <head>, not inside <svg>.
+  private skipRoot = "";
+  private captured = "";
+  private headLeftOpen = false;
+
+  // The open-element stack (tag names) and how many of each tag it holds.
+  private readonly stack: string[] = [];
+  private readonly open = new Map<string, number>();
+  // The start tag being read; attribs null when it is dropped.
+  private tagname = "";
+  private attribs: Record<string, string> | null = null;
+
+  constructor(private readonly maxDepth: number) {
+    this.cur = this.root;
+  }
+
+  get wantsText(): boolean {
+    return this.skip === 0 || this.capture !== null;
+  }
+
+  startTag(raw: string): boolean {
+    const name = raw === "image" ? "img" : raw;
+    this.tagname = "";
+    this.attribs = null;
     // A second <html>/<body>/<form> start tag is merged away by browsers: drop it.
-    if ((name === "form" || name === "body" || name === "html") && (open.get(name) ?? 0) > 0) {
-      tagname = "";
-      attribs = null;
+    if ((name === "form" || name === "body" || name === "html") && (this.open.get(name) ?? 0) > 0) return false;
+    const closes = OPEN_IMPLIES_CLOSE.get(name);
+    if (closes) while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1]!)) this.pop();
+    this.tagname = name;
+    // Most elements keep no attribute: they share one frozen empty object until one is set.
+    this.attribs = NO_ATTRIBUTES;
+    return this.wantsAttributes(name);
+  }
+
+  attribute(name: string, value: string): void {
+    let a = this.attribs;
+    if (!a) return;
+    if (a === NO_ATTRIBUTES) this.attribs = a = {};
+    if (!Object.hasOwn(a, name)) a[name] = value;
+  }
+
+  endStartTag(): void {
+    const attribs = this.attribs;
+    if (attribs) {
+      const name = this.tagname;
+      const isVoid = PARSER_VOID.has(name);
+      if (!isVoid) this.push(name);
+      this.onopentag(name, attribs);
+      if (isVoid) this.onclosetag(name);
+    }
+    this.attribs = null;
+    this.tagname = "";
+  }
+
+  endTag(raw: string): void {
+    const name = raw === "image" ? "img" : raw;
+    // Browsers keep parsing into <body> after </body> or </html> (pages with stray or early
+    // ones are common); the elements close at the end of input.
+    if (name === "body" || name === "html") return;
+    if (PARSER_VOID.has(name)) {
+      if (name === "br") {
+        this.onopentag("br", {});
+        this.onclosetag("br");
+      }
       return;
     }
-    const closes = OPEN_IMPLIES_CLOSE.get(name);
-    if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
-    tagname = name;
-    // Most elements keep no attribute: they share one frozen empty object until one is set.
-    attribs = NO_ATTRIBUTES;
-    collect = h.wantsAttributes(name);
-  };
-  const endOpen = () => {
-    if (attribs) {
-      const name = tagname;
-      if (!PARSER_VOID.has(name)) push(name);
-      h.onopentag(name, attribs);
-      if (PARSER_VOID.has(name)) h.onclosetag(name);
+    if ((this.open.get(name) ?? 0) > 0) {
+      while (this.stack.length > 0 && this.stack[this.stack.length - 1] !== name) this.pop();
+      this.pop();
+    } else if (name === "p") {
+      this.onopentag("p", {});
+      this.onclosetag("p");
     }
-    attribs = null;
-    tagname = "";
-  };
-  const readName = (start: number, end: number) => {
-    const n = html.slice(start, end).toLowerCase();
-    return n === "image" ? "img" : n;
-  };
+  }
 
-  const cbs: TokenizerCallbacks = {
-    ontext(start, end) {
-      if (end > start) h.ontext(html.slice(start, end));
-    },
-    ontextentity(cp) {
-      h.ontext(String.fromCodePoint(cp));
-    },
-    onopentagname(start, end) {
-      emitOpen(readName(start, end));
-    },
-    onopentagend() {
-      endOpen();
-    },
-    onselfclosingtag() {
-      // HTML ignores the self-closing flag on non-void elements (browsers do the same).
-      endOpen();
-    },
-    onclosetag(start, end) {
-      const name = readName(start, end);
-      // Browsers keep parsing into <body> after </body> or </html> (pages with stray or early
-      // ones are common); the elements close at the end of input.
-      if (name === "body" || name === "html") return;
-      if (PARSER_VOID.has(name)) {
-        if (name === "br") {
-          h.onopentag("br", {});
-          h.onclosetag("br");
-        }
-        return;
+  text(data: string): void {
+    if (this.skip > 0) {
+      if (this.capture) this.captured += data;
+      return;
+    }
+    const kids = this.cur.children;
+    const last = kids.length ? kids[kids.length - 1] : undefined;
+    // Text comes in pieces around comments and dropped tags; merge adjacent pieces.
+    if (typeof last === "string") kids[kids.length - 1] = last + data;
+    else kids.push(data);
+  }
+
+  /** Closes what is still open at the end of input. */
+  finish(): void {
+    while (this.stack.length > 0) this.pop();
+  }
+
+  private push(name: string): void {
+    this.stack.push(name);
+    this.open.set(name, (this.open.get(name) ?? 0) + 1);
+  }
+
+  private pop(): void {
+    const name = this.stack.pop()!;
+    this.open.set(name, this.open.get(name)! - 1);
+    this.onclosetag(name);
+  }
+
+  /** False inside skipped subtrees (svg icons carry many attributes nobody reads). */
+  private wantsAttributes(name: string): boolean {
+    if (this.skip === 0 || name === "meta" || name === "link" || name === "script" || name === "title") return true;
+    // A content tag that will end an unclosed <head> (see onopentag).
+    return this.skip === 1 && this.skipRoot === "head" && !HEAD_TAGS.has(name);
+  }
+
+  private onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.skip === 1 && this.skipRoot === "head" && !HEAD_TAGS.has(name)) {
+      // A page that never closes <head> before its content: leave the head here, as browsers do.
+      this.skip = 0;
+      this.headLeftOpen = true;
+    }
+    if (this.skip > 0) {
+      this.skip++;
+      if (name === "meta") this.metas.push(attribs);
+      else if (name === "link") this.links.push(attribs);
+      else if (name === "title" && this.title === null && this.skipRoot === "head" && this.capture === null) {
+        this.capture = "title";
+        this.captured = "";
+      } else if (name === "script" && isJsonLd(attribs) && this.capture === null) {
+        this.capture = "jsonld";
+        this.captured = "";
       }
-      if ((open.get(name) ?? 0) > 0) {
-        while (stack.length > 0 && stack[stack.length - 1] !== name) pop();
-        pop();
-      } else if (name === "p") {
-        h.onopentag("p", {});
-        h.onclosetag("p");
+      return;
+    }
+    if (name === "html" && attribs.lang && !this.lang) this.lang = attribs.lang;
+    if (name === "meta") {
+      this.metas.push(attribs);
+    } else if (name === "link") {
+      this.links.push(attribs);
+    } else if (name === "title" && this.title === null) {
+      this.capture = "title";
+      this.captured = "";
+      this.skip = 1;
+      this.skipRoot = "title";
+      return;
+    }
+    if (SKIP_TAGS.has(name)) {
+      this.skip = 1;
+      this.skipRoot = name;
+      if (name === "script" && isJsonLd(attribs)) {
+        this.capture = "jsonld";
+        this.captured = "";
       }
-    },
-    onattribname(start, end) {
-      if (!collect) {
-        wanted = false;
-        return;
+      return;
+    }
+    const cur = this.cur;
+    if (this.depth >= this.maxDepth) {
+      this.overflow++;
+      this.flattened++;
+      // Keep paragraph structure visible in the flattened text.
+      if (BLOCK_TAGS.has(name) || name === "br") cur.children.push({ tag: "br", attrs: {}, children: [], parent: cur });
+      return;
+    }
+    const el: HtmlElement = { tag: name, attrs: attribs, children: [], parent: cur };
+    cur.children.push(el);
+    this.cur = el;
+    this.depth++;
+  }
+
+  private onclosetag(name: string): void {
+    if (this.skip > 0) {
+      this.skip--;
+      if (this.capture === "title" && name === "title") {
+        const t = this.captured.replace(/\s+/g, " ").trim();
+        if (t) this.title = t;
+        this.capture = null;
+      } else if (this.capture === "jsonld" && name === "script") {
+        this.jsonld.push(this.captured);
+        this.capture = null;
       }
-      attribname = html.slice(start, end).toLowerCase();
-      // Only attributes extraction reads are kept: src/srcset/data-* values (inline base64
-      // images, JSON blobs) are most of a page's attribute bytes.
-      wanted = KEPT_ATTRIBUTES.has(attribname);
-    },
-    onattribdata(start, end) {
-      if (wanted) attribvalue += html.slice(start, end);
-    },
-    onattribentity(cp) {
-      if (wanted) attribvalue += String.fromCodePoint(cp);
-    },
-    onattribend(_quote: QuoteType) {
-      if (wanted && attribs) {
-        if (attribs === NO_ATTRIBUTES) attribs = {};
-        if (!Object.hasOwn(attribs, attribname)) attribs[attribname] = attribvalue;
-      }
-      attribvalue = "";
-    },
-    oncdata() {},
-    oncomment() {},
-    ondeclaration() {},
-    onprocessinginstruction() {},
-    onend() {
-      while (stack.length > 0) pop();
-    },
-  };
-  const tok = new Tokenizer({ decodeEntities: true }, cbs);
-  tok.write(html);
-  tok.end();
+      return;
+    }
+    if (name === "head" && this.headLeftOpen) {
+      this.headLeftOpen = false;
+      return;
+    }
+    if (this.overflow > 0) {
+      this.overflow--;
+      return;
+    }
+    const parent = this.cur.parent;
+    if (parent) {
+      this.cur = parent;
+      this.depth--;
+    }
+  }
 }

@@ -1,6 +1,6 @@
 // Main-content extraction from HTML pages (issue "Clean articles from any page").
 //
-// 1. parse with htmlparser2 into a depth-capped tree (dom.ts), scripts/styles/svg dropped;
+// 1. parse with our scanner (scanner.ts) into a depth-capped tree (dom.ts), scripts/styles/svg dropped;
 // 2. drop boilerplate subtrees by tag, ARIA role and class/id hints (nav, footer, share, related...);
 // 3. render the rest into text blocks (html-blocks.ts) and score their containers the way
 //    Readability does (commas, length, class hints, link density); itemprop=articleBody wins
@@ -216,7 +216,7 @@ function extractWith(ctx: PageContext, meta: PageMetadata, byHints: boolean): Ma
     if (!top || !inChosen(b.owner)) {
       // Outside the article: recorded too, with the most specific reason we can give.
       // Only short blocks can be a headline or a furniture line worth naming.
-      const reason = b.text.length > 300 ? "boilerplate" : titleKeys.has(normKey(b.text)) ? "duplicate-title" : (blockReason(b, titleKeys, false) ?? "boilerplate");
+      const reason = b.text.length > 300 ? "boilerplate" : titleKeys.size > 0 && titleKeys.has(normKey(b.text)) ? "duplicate-title" : (blockReason(b, titleKeys, false) ?? "boilerplate");
       removed.push({ text: b.text, reason });
       continue;
     }
@@ -683,7 +683,13 @@ const CLEANABLE = new Set(["div", "section", "ul", "ol", "table", "aside", "span
 
 // ---- block-level furniture
 
-const normKey = (s: string) => s.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+// ASCII is its own NFKC form and its only letters and digits are [a-z0-9] once lowercased: the
+// same key without the Unicode normalization and property classes (most lines are ASCII).
+const normKey = (s: string) =>
+  ASCII_ONLY.test(s)
+    ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()
+    : s.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 const BOILERPLATE_LINE =
   /^(read more|read next|see also|related|advertisement|sponsored|sign up|subscribe|share( this)?|follow us|click here|continue reading|more from|recommended|you may also like|comments?|leave a (comment|reply)|print|email|copy link|tweet|pin it|loading|skip to (main )?content|back to top|source link|image( credit)?|photo|credit|getty images)\b.{0,60}$/i;
