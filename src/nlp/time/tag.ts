@@ -1036,6 +1036,38 @@ class HookedWords {
   }
 }
 
+/**
+ * The non-empty matches of rule `i`, in order: tried near its hook words when `hooked` is given and
+ * the rule has a hook, else by scanning the whole text (the reference the hooks must agree with).
+ */
+function matchRule(i: number, text: string, hooked: HookedWords | null, emit: (m: RegExpExecArray) => void): void {
+  const { re, sticky, gate, at } = rules[i]!;
+  if (at && hooked) {
+    hooked.run(at.hook, at.back, sticky, gate, emit);
+    return;
+  }
+  if (gate && !gate.test(text)) return;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    emit(m);
+  }
+}
+
+/**
+ * For tests: every rule's raw matches as `rule:start:end`, found the fast way (near hook words) or,
+ * with `scan`, by running every pattern over the whole text. The two must always agree.
+ */
+export function ruleMatches(text: string, scan = false): string[] {
+  const hooked = scan ? null : new HookedWords(text);
+  const out: string[] = [];
+  for (let i = 0; i < rules.length; i++) matchRule(i, text, hooked, (m) => out.push(`${i}:${m.index}:${m.index + m[0].length}`));
+  return out;
+}
+
 // ---- main ----
 
 /**
@@ -1047,24 +1079,11 @@ export function tagTimexes(text: string, dct: string | null, opts: TagOptions = 
   const cands: Cand[] = [];
   const hooked = new HookedWords(text);
   for (let i = 0; i < rules.length; i++) {
-    const { re, sticky, build, gate, at } = rules[i]!;
-    if (at) {
-      hooked.run(at.hook, at.back, sticky, gate, (m) => {
-        const c = build(m, text);
-        if (c && c.end > c.start) cands.push({ ...c, rule: i });
-      });
-      continue;
-    }
-    if (gate && !gate.test(text)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
+    const build = rules[i]!.build;
+    matchRule(i, text, hooked, (m) => {
       const c = build(m, text);
       if (c && c.end > c.start) cands.push({ ...c, rule: i });
-    }
+    });
   }
   // Longest match first at each position, then earlier rule; keep non-overlapping.
   cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rule - b.rule);
