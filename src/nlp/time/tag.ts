@@ -142,7 +142,9 @@ interface Hook {
   keys: string[];
 }
 const hooks: Hook[] = [];
+/** A hook on `src` (tried where a word starts); `keys` must list the first three letters of every word it can match. */
 function makeHook(src: string, keys: string[]): Hook {
+  if (keys.some((k) => k !== "#" && !/^[a-z]{3}$/.test(k))) throw new Error(`hook keys must be "#" or three lowercase letters: ${keys.join(",")}`);
   const h = { id: hooks.length, re: new RegExp(`(?:${src})`, "iy"), keys };
   hooks.push(h);
   return h;
@@ -174,9 +176,11 @@ function rule(src: string, build: Build, gate: RegExp | null = null, at: { hook:
 const G_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const G_WEEKDAY = /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i;
 
-const H_MONTH = words("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec");
+// Months and units are whole words in every pattern that uses them ("August 7", "5-year", "year's
+// end"), so "decision", "market" or "secretary" do not count.
+const H_MONTH = makeHook(`(?:${MONTH_SRC})(?![a-z])`, ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]);
 const H_WEEKDAY = words("monday|tuesday|wednesday|thursday|friday|saturday|sunday");
-const H_UNIT = words("sec|min|hour|day|night|week|month|quarter|year|decade|centur|millenni");
+const H_UNIT = makeHook(`(?:${UNIT_SRC})(?![a-z])`, ["sec", "min", "hou", "day", "nig", "wee", "mon", "qua", "yea", "dec", "cen", "mil"]);
 const H_YEAR = makeHook("(?:1\\d|20)\\d\\d", ["#"]);
 const H_PART = words("morning|afternoon|evening|night|overnight");
 const H_CLOCK = makeHook("\\d|noon|midnight|midday", ["#", "noo", "mid"]);
@@ -818,7 +822,7 @@ rule(`(?:every|each|per)\\s+(?:(day|week|month|year|quarter|hour|night)|${WD}|(m
   const u = (m[1] ?? m[3] ?? "day").toLowerCase();
   const v: Record<string, string> = { day: "P1D", week: "P1W", month: "P1M", year: "P1Y", quarter: "P1Q", hour: "PT1H", night: "P1D", morning: "P1D", evening: "P1D" };
   return cand(m, "SET", () => v[u]!);
-}, /every|each|per/i, on(words("every|each|per"), 0));
+}, /every|each|per/i, on(makeHook("(?:every|each|per)\\s", ["eve", "eac", "per"]), 0));
 
 // Holidays with fixed or computable dates.
 rule("(?:(last|this|next)\\s+)?(christmas\\s+eve|christmas(?:\\s+day)?|new\\s+year's\\s+(?:eve|day)|thanksgiving(?:\\s+day)?|independence\\s+day|election\\s+day|halloween|valentine's\\s+day)", (m) => {
@@ -856,7 +860,7 @@ rule("(?:(last|this|next)\\s+)?(christmas\\s+eve|christmas(?:\\s+day)?|new\\s+ye
     }
     return d ? fmtDay(d) : null;
   });
-}, /christmas|new year|thanksgiving|independence|election day|halloween|valentine/i, on(words("christmas|new|thanksgiving|independence|election|halloween|valentine"), 3));
+}, /christmas|new year|thanksgiving|independence|election day|halloween|valentine/i, on(makeHook("christmas|new\\s+year's|thanksgiving|independence|election\\s+day|halloween|valentine's", ["chr", "new", "tha", "ind", "ele", "hal", "val"]), 3));
 
 // "then", "that year", "the same year", "the following year", "later that year", "that time" point at the last date mentioned.
 rule("(?:(earlier|later)\\s+)?(that|the\\s+same|the\\s+following|the\\s+next|the\\s+previous|the\\s+preceding)\\s+(year|month|week)", (m) => {
@@ -952,23 +956,23 @@ function tenseAt(cues: Cue[], span: Span): Tense {
 
 // ---- hooked matching ----
 
-/** Hooks by the first three letters of their words (as char codes); those on numbers under -1. */
-const HOOKS_BY_KEY = new Map<number, Hook[]>();
+/** ASCII letters' lowercase codes, 1 for digits and `_`, 0 for the rest: `\w` without the u flag, whose case folding is ASCII-only. */
+const WORD_CODE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const l = c | 32;
+  if (l >= 97 && l <= 122) WORD_CODE[c] = l;
+  else if ((c >= 48 && c <= 57) || c === 95) WORD_CODE[c] = 1;
+}
+/** Slot of a word by its first three lowercase letters; words starting with a digit share the last slot. */
+const keySlot = (l0: number, l1: number, l2: number): number => (l0 - 97) * 676 + (l1 - 97) * 26 + (l2 - 97);
+const DIGIT_SLOT = 26 * 26 * 26;
+const HOOKS_BY_KEY: (Hook[] | undefined)[] = new Array<Hook[] | undefined>(DIGIT_SLOT + 1).fill(undefined);
 for (const h of hooks) {
   for (const k of h.keys) {
-    const key = k === "#" ? -1 : (k.charCodeAt(0) << 16) | (k.charCodeAt(1) << 8) | k.charCodeAt(2);
-    const list = HOOKS_BY_KEY.get(key);
-    if (list) list.push(h);
-    else HOOKS_BY_KEY.set(key, [h]);
+    const slot = k === "#" ? DIGIT_SLOT : keySlot(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2));
+    (HOOKS_BY_KEY[slot] ??= []).push(h);
   }
 }
-
-const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-/** The lowercase code of an ASCII letter, else 0 (case-insensitive matching without the u flag folds ASCII letters only). */
-const lowerLetter = (c: number): number => {
-  const l = c | 32;
-  return l >= 97 && l <= 122 ? l : 0;
-};
 
 /** The word starts of one text and, for each hook, which of them begin a hook word: one pass. */
 class HookedWords {
@@ -980,27 +984,30 @@ class HookedWords {
   constructor(private readonly text: string) {
     const t = text;
     const n = t.length;
+    const starts = this.starts;
+    const at = this.at;
     let prev = false;
     for (let i = 0; i < n; i++) {
       const c = t.charCodeAt(i);
-      const w = isWordCode(c);
+      const w = c < 128 ? WORD_CODE[c]! : 0;
       if (w && !prev) {
-        const k = this.starts.length;
-        this.starts.push(i);
+        const k = starts.length;
+        starts.push(i);
         let hs: Hook[] | undefined;
-        if (c <= 57) hs = c >= 48 ? HOOKS_BY_KEY.get(-1) : undefined;
-        else if (i + 2 < n) {
-          const l0 = lowerLetter(c), l1 = lowerLetter(t.charCodeAt(i + 1)), l2 = lowerLetter(t.charCodeAt(i + 2));
-          if (l0 && l1 && l2) hs = HOOKS_BY_KEY.get((l0 << 16) | (l1 << 8) | l2);
+        if (c <= 57) hs = HOOKS_BY_KEY[DIGIT_SLOT];
+        else if (w > 1 && i + 2 < n) {
+          const c1 = t.charCodeAt(i + 1), c2 = t.charCodeAt(i + 2);
+          const l1 = c1 < 128 ? WORD_CODE[c1]! : 0, l2 = c2 < 128 ? WORD_CODE[c2]! : 0;
+          if (l1 > 1 && l2 > 1) hs = HOOKS_BY_KEY[keySlot(w, l1, l2)];
         }
         if (hs) {
           for (const h of hs) {
             h.re.lastIndex = i;
-            if (h.re.test(t)) (this.at[h.id] ??= []).push(k);
+            if (h.re.test(t)) (at[h.id] ??= []).push(k);
           }
         }
       }
-      prev = w;
+      prev = w !== 0;
     }
   }
 
