@@ -161,15 +161,24 @@ const words = (list: string): Hook => {
  * text: the same matches, found in the same order, at a fraction of the cost. The `back` figures are
  * the longest prefix the pattern allows, in words (`\w` runs), plus 2.
  */
-const on = (hook: Hook, back: number): { hook: Hook; back: number } => ({ hook, back });
-const rules: { re: RegExp; sticky: RegExp; build: Build; gate: RegExp | null; at: { hook: Hook; back: number } | null }[] = [];
+const on = (hook: Hook, back: number, lead = ""): Hooking => ({ hook, back, lead: lead ? lead.charCodeAt(0) : -1 });
+/**
+ * Where a rule is tried: see `on`. `lead` (a char code, -1 for none) is a non-word character a match
+ * may also start with, just before a word ("in'90s" matches "'90s" at the quote).
+ */
+interface Hooking {
+  hook: Hook;
+  back: number;
+  lead: number;
+}
+const rules: { re: RegExp; sticky: RegExp; build: Build; gate: RegExp | null; at: Hooking | null }[] = [];
 /**
  * Adds a pattern. `gate` is a cheap regex (mostly literal words) that every match must contain:
  * a text without it skips the rule, which keeps the tagger above 1,000 articles/s on one core.
  * `at` (see `on`) limits where the pattern is tried; a hooked rule checks its gate only once it
  * has a match.
  */
-function rule(src: string, build: Build, gate: RegExp | null = null, at: { hook: Hook; back: number } | null = null): void {
+function rule(src: string, build: Build, gate: RegExp | null = null, at: Hooking | null = null): void {
   const full = START + "(?:" + src + ")" + END;
   rules.push({ re: new RegExp(full, "gi"), sticky: new RegExp(full, "iy"), build, gate, at });
 }
@@ -579,7 +588,7 @@ rule(`(?:the\\s+)?(?:(early|late|mid)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0'?s|'(\\d)0s
     const cent = c.anchor ? Math.floor(c.anchor.y / 100) : 19;
     return `${cent}${digit}`;
   });
-}, /0'?s|ties/i);
+}, /0'?s|ties/i, on(makeHook("\\d|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties", ["#", "twe", "thi", "for", "fif", "six", "sev", "eig", "nin"]), 4, "'"));
 rule("(?:the\\s+)?(?:(early|late|mid)[\\s-]+)?(\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\\s+century", (m) => {
   const n = ordinalNumber(m[2]!);
   if (!n) return null;
@@ -1016,7 +1025,7 @@ class HookedWords {
    * found by trying it only at the word starts up to `back` words before each hook word. None when
    * the text fails `gate`, as with an unhooked rule.
    */
-  run(hook: Hook, back: number, sticky: RegExp, gate: RegExp | null, emit: (m: RegExpExecArray) => void): void {
+  run({ hook, back, lead }: Hooking, sticky: RegExp, gate: RegExp | null, emit: (m: RegExpExecArray) => void): void {
     const at = this.at[hook.id];
     if (!at) return;
     const starts = this.starts;
@@ -1026,17 +1035,19 @@ class HookedWords {
     let gated = false;
     for (const h of at) {
       for (let k = Math.max(next, h - back); k <= h; k++) {
-        const p = starts[k]!;
-        if (p < lastEnd) continue;
-        sticky.lastIndex = p;
-        const m = sticky.exec(text);
-        if (!m || m[0].length === 0) continue;
-        if (!gated) {
-          if (gate && !gate.test(text)) return;
-          gated = true;
+        const w = starts[k]!;
+        for (let p = lead >= 0 && w > 0 && text.charCodeAt(w - 1) === lead ? w - 1 : w; p <= w; p++) {
+          if (p < lastEnd) continue;
+          sticky.lastIndex = p;
+          const m = sticky.exec(text);
+          if (!m || m[0].length === 0) continue;
+          if (!gated) {
+            if (gate && !gate.test(text)) return;
+            gated = true;
+          }
+          lastEnd = p + m[0].length;
+          emit(m);
         }
-        lastEnd = p + m[0].length;
-        emit(m);
       }
       next = h + 1;
     }
@@ -1050,7 +1061,7 @@ class HookedWords {
 function matchRule(i: number, text: string, hooked: HookedWords | null, emit: (m: RegExpExecArray) => void): void {
   const { re, sticky, gate, at } = rules[i]!;
   if (at && hooked) {
-    hooked.run(at.hook, at.back, sticky, gate, emit);
+    hooked.run(at, sticky, gate, emit);
     return;
   }
   if (gate && !gate.test(text)) return;
