@@ -21,6 +21,7 @@ test("long prefixes before the hook word are still found", () => {
     "Every week, each Thursday, per night; daily, weekly; last Christmas Eve and next New Year's Day.",
     "These days, right now and at the moment, in the past and recent years; the foreseeable future, a later date.",
     "Prices are high these days for most families who rent.",
+    "Filed on 7/4/98, amended 2023-07-07 and again at 11:30 on 12/31/2001.",
     "Music of the '90s, the mid-'80s, the early 1970s and the nineties; big in'60s clubs.",
   ];
   for (const t of texts) {

@@ -192,6 +192,7 @@ const H_WEEKDAY = words("monday|tuesday|wednesday|thursday|friday|saturday|sunda
 const H_UNIT = makeHook(`(?:${UNIT_SRC})(?![a-z])`, ["sec", "min", "hou", "day", "nig", "wee", "mon", "qua", "yea", "dec", "cen", "mil"]);
 const H_YEAR = makeHook("(?:1\\d|20)\\d\\d", ["#"]);
 const H_PART = words("morning|afternoon|evening|night|overnight");
+const H_DIGIT = makeHook("\\d", ["#"]);
 const H_CLOCK = makeHook("\\d|noon|midnight|midday", ["#", "noo", "mid"]);
 
 const cand = (m: RegExpExecArray, type: TimexType, resolve: (c: Ctx) => string | null): Omit<Cand, "rule"> => ({
@@ -388,14 +389,14 @@ rule("(\\d{4})-(\\d\\d)-(\\d\\d)", (m) => {
   const mo = Number(m[2]), d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   return cand(m, "DATE", () => m[0]);
-}, /\d{4}-\d\d-\d\d/);
+}, /\d{4}-\d\d-\d\d/, on(H_DIGIT, 0));
 rule("(\\d{1,2})/(\\d{1,2})/((?:19|20)?\\d\\d)", (m) => {
   const mo = Number(m[1]), d = Number(m[2]);
   let y = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   if (y < 100) y += y < 50 ? 2000 : 1900;
   return cand(m, "DATE", () => fmtDay({ y, m: mo, d }));
-}, /\d\/\d/);
+}, /\d\/\d/, on(H_DIGIT, 0));
 
 // Month with a year or a relative year: "July 1997", "June last year", "January of 1998".
 rule(`(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?${MON}(?:,|\\s+of)?\\s+${ANY_YEAR}`, (m) => {
