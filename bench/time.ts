@@ -1,6 +1,7 @@
 // Throughput of the temporal tagger on the TBAQ texts per CPU second of one thread (= per core),
-// side by side with chrono-node on the same texts.
-//   npx tsx bench/time.ts            ~5 s of our tagger + ~5 s of chrono-node
+// side by side with chrono-node on the same texts, and on the PolNeAR train texts (the input of the
+// annotation bench: longer, messier web news).
+//   npx tsx bench/time.ts            ~5 s of our tagger per set + ~5 s of chrono-node
 //   npx tsx bench/time.ts --quick    ~1 s each
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8,6 +9,7 @@ import * as chrono from "chrono-node";
 import { tagTimexes } from "../src/nlp/time/index.ts";
 
 const GOLD = fileURLToPath(new URL("../../shared/bench/time/tbaq.jsonl", import.meta.url));
+const POLNEAR = fileURLToPath(new URL("../../shared/bench/quotes/polnear/train.jsonl", import.meta.url));
 
 function run(label: string, docs: { text: string; dct: string }[], seconds: number, fn: (d: { text: string; dct: string }) => number): void {
   for (const d of docs.slice(0, 20)) fn(d); // warm-up (regex compilation, JIT)
@@ -48,6 +50,15 @@ function main(): void {
   console.log(`TBAQ: ${docs.length} articles, ${avg.toFixed(0)} chars on average; one thread`);
   run("dossier", docs, seconds, (d) => tagTimexes(d.text, d.dct).length);
   run("chrono-node", docs, seconds, (d) => chrono.parse(d.text, new Date(d.dct.slice(0, 10) + "T12:00:00Z")).length);
+  if (existsSync(POLNEAR)) {
+    const pol = readFileSync(POLNEAR, "utf8").split("\n").filter((l) => l.trim()).map((l) => {
+      const d = JSON.parse(l) as { text: string; date: string };
+      return { text: d.text, dct: d.date };
+    });
+    const pavg = pol.reduce((s, d) => s + d.text.length, 0) / pol.length;
+    console.log(`PolNeAR train: ${pol.length} articles, ${pavg.toFixed(0)} chars on average; one thread`);
+    run("dossier", pol, seconds, (d) => tagTimexes(d.text, d.dct).length);
+  }
 }
 
 main();
