@@ -27,7 +27,7 @@
 import type { Quote, Span } from "../core/types.ts";
 import { splitSentences, tokenize, type Token } from "./sentences.ts";
 import { findQuoteMarks, type MarkSpan } from "./quotes-marks.ts";
-import { BETWEEN_SOURCE_AND_CUE, CUE_RE, LISTENER_LEMMAS, NEEDS_QUOTE_LEMMAS, PRONOUNS, SOURCE_MODIFIERS, SOURCE_NOUNS, cueLemma } from "./quotes-cues.ts";
+import { BETWEEN_SOURCE_AND_CUE, CueScanner, LISTENER_LEMMAS, NEEDS_QUOTE_LEMMAS, PRONOUNS, SOURCE_MODIFIERS, SOURCE_NOUNS, cueLemma } from "./quotes-cues.ts";
 import { CANDIDATE_THRESHOLD, KEEP_THRESHOLD, SPAN_WEIGHTS, scoreCandidate, scoreKeep } from "./quotes-model.ts";
 import { bestSpan, bucket, spanChoices, wordClass, type SpanChoice } from "./quotes-span.ts";
 import { buildSpeakerIndex, resolveSpeaker, sentenceIndexAt, type EntityInput, type NameMention } from "./speakers.ts";
@@ -241,15 +241,18 @@ interface CueHit extends Span {
   lemma: string;
 }
 
+// The scanner of the article being processed (cuesIn runs many times over ranges of one masked text).
+let scanner: CueScanner | null = null;
+
+/** Cue verbs in masked[lo, hi), as CUE_RE finds them in that slice. */
 function cuesIn(masked: string, lo: number, hi: number): CueHit[] {
+  if (!scanner || scanner.s !== masked) scanner = new CueScanner(masked);
   const out: CueHit[] = [];
-  const s = masked.slice(lo, hi);
-  CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(s); m; m = CUE_RE.exec(s)) {
-    const lemma = cueLemma(m[0].replace(/\s+/g, " "));
+  for (const m of scanner.matches(lo, hi)) {
+    const lemma = cueLemma(m.text.replace(/\s+/g, " "));
     // Capitalized forms are names ("United States") unless they open a sentence ("Tweeted on Friday" is rare enough to lose).
-    if (/^\p{Lu}/u.test(m[0]) && !/(?:^|[.!?:;“”"\n])\s*$/u.test(masked.slice(Math.max(0, lo + m.index - 3), lo + m.index))) continue;
-    if (lemma) out.push({ start: lo + m.index, end: lo + m.index + m[0].length, lemma });
+    if (/^\p{Lu}/u.test(m.text) && !/(?:^|[.!?:;“”"\n])\s*$/u.test(masked.slice(Math.max(0, m.start - 3), m.start))) continue;
+    if (lemma) out.push({ start: m.start, end: m.end, lemma });
   }
   return out;
 }
