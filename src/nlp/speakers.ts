@@ -114,23 +114,54 @@ function canonicalKey(kind: EntityKind, name: string): string {
   return `${kind}:${name.toLowerCase().replace(/\s+/g, " ")}`;
 }
 
+/** Drops a final possessive ("Trump’s" → "Trump", "Jones'" → "Jones"): /['’]s?$/ without a regex. */
 function stripPossessive(s: string): string {
-  return s.replace(/['’]s?$/u, "");
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019) return s.slice(0, n - 1);
+  if (last === 115 && n >= 2) {
+    const c = s.charCodeAt(n - 2);
+    if (c === 39 || c === 0x2019) return s.slice(0, n - 2);
+  }
+  return s;
+}
+
+/** Lowercased, one final period dropped ("Sen." → "sen"). */
+function lowerNoDot(w: string): string {
+  const l = w.toLowerCase();
+  return l.charCodeAt(l.length - 1) === 46 ? l.slice(0, -1) : l;
+}
+
+function isRunSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
 }
 
 /** Guesses whether a capitalized run is a person, an organization, a place or neither. */
 function classifyRun(words: string[]): EntityKind | null {
   const lower = words.map((w) => w.toLowerCase());
-  if (lower.some((w) => ORG_WORDS.has(w))) return "org";
-  if (PLACES.has(lower.join(" ")) || (words.length === 1 && PLACES.has(lower[0]!))) return "place";
-  if (lower.every((w) => PLACES.has(w))) return "place";
-  if (words.some((w) => /^\p{Lu}{2,}$/u.test(w) && w.length > 1) && words.length === 1) return "org";
+  let allPlaces = true;
+  for (const w of lower) {
+    if (ORG_WORDS.has(w)) return "org";
+    if (allPlaces && !PLACES.has(w)) allPlaces = false;
+  }
+  if (allPlaces || PLACES.has(lower.length === 1 ? lower[0]! : lower.join(" "))) return "place";
+  if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]!)) return "org";
   return "person";
 }
 
 interface Run extends Span {
   words: string[];
   role: string;
+}
+
+/** The last word of the 60 characters before `at` split at spaces/tabs/no-break spaces, as nameRuns splits them. */
+function wordBefore(text: string, at: number): string {
+  const lo = Math.max(0, at - 60);
+  let e = at - 1;
+  while (e >= lo && isRunSpace(text.charCodeAt(e))) e--;
+  let b = e;
+  while (b >= lo && !isRunSpace(text.charCodeAt(b))) b--;
+  return text.slice(b + 1, e + 1);
 }
 
 /** Capitalized name runs with their leading title words split off as the role. */
@@ -142,7 +173,7 @@ function nameRuns(text: string): Run[] {
     const raw = m[0];
     // Fast path for the commonest run, one capitalized word that is no name ("The", "But", "Senator"): the same
     // outcome as the walk below, without its allocations (nameRuns was the hottest function of extractQuotes).
-    if (!/[ \t\u00a0]/.test(raw) && (TITLE_WORDS.has(raw.toLowerCase().replace(/\.$/, "")) || NOT_NAMES.has(stripPossessive(raw).toLowerCase().replace(/\.$/, "")))) continue;
+    if (raw.indexOf(" ") < 0 && raw.indexOf("\t") < 0 && raw.indexOf("\u00a0") < 0 && (TITLE_WORDS.has(lowerNoDot(raw)) || NOT_NAMES.has(lowerNoDot(stripPossessive(raw))))) continue;
     const parts = raw.split(/([ \t\u00a0]+)/);
     // Walk words, dropping leading non-names and title words (remembering titles as the role).
     const words: { w: string; s: number }[] = [];
@@ -154,7 +185,7 @@ function nameRuns(text: string): Run[] {
     let i = 0;
     let lastTitle = -1;
     for (let k = 0; k < words.length; k++) {
-      const lw = words[k]!.w.toLowerCase().replace(/\.$/, "");
+      const lw = lowerNoDot(words[k]!.w);
       if (TITLE_WORDS.has(lw)) lastTitle = k;
     }
     const roleWords: string[] = [];
@@ -162,7 +193,7 @@ function nameRuns(text: string): Run[] {
       for (let k = 0; k <= lastTitle; k++) roleWords.push(words[k]!.w);
       i = lastTitle + 1;
     }
-    while (i < words.length && NOT_NAMES.has(stripPossessive(words[i]!.w).toLowerCase().replace(/\.$/, ""))) i++;
+    while (i < words.length && NOT_NAMES.has(lowerNoDot(stripPossessive(words[i]!.w)))) i++;
     if (i >= words.length) continue;
     const kept = words.slice(i);
     const lastW = kept[kept.length - 1]!;
@@ -174,7 +205,7 @@ function nameRuns(text: string): Run[] {
     // Role words just before the run in lowercase ("spokesperson Wang Wenbin").
     let role = roleWords.join(" ");
     const prevChar = text[m.index - 1];
-    if (prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") {
+    if ((prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") && TITLE_WORDS.has(wordBefore(text, m.index))) {
       // A lowercase title word right before the run ("spokesperson Wang Wenbin") and up to three words before it.
       const before = text.slice(Math.max(0, m.index - 60), m.index).split(/[ \t\u00a0]+/);
       before.pop();
