@@ -108,7 +108,87 @@ const MALE_NAMES = new Set(
 );
 
 const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’\-]*\p{L}|\p{Lu}\.|\p{Lu}(?=\s))`;
-const NAME_RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?:[ \t\u00a0]+(?:(?:de|van|von|bin|al|da|la|le|du|der|del)[ \t\u00a0]+)?${NAME_TOKEN})*`, "gu");
+/** Capitalized name runs ("Wang Wenbin", "Ursula von der Leyen", "J. Smith"): what nameRunSpans finds without it. */
+export const NAME_RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?:[ \t\u00a0]+(?:(?:de|van|von|bin|al|da|la|le|du|der|del)[ \t\u00a0]+)?${NAME_TOKEN})*`, "gu");
+const PARTICLES = ["de", "van", "von", "bin", "al", "da", "la", "le", "du", "der", "del"];
+
+// Unicode classes of non-ASCII code points, memoized (the ASCII ones are tested directly).
+const LU_RE = /^\p{Lu}$/u;
+const L_RE = /^\p{L}$/u;
+const nonAsciiLu = new Map<number, boolean>();
+const nonAsciiL = new Map<number, boolean>();
+function isUpperAt(cp: number): boolean {
+  if (cp < 128) return cp >= 65 && cp <= 90;
+  let v = nonAsciiLu.get(cp);
+  if (v === undefined) nonAsciiLu.set(cp, (v = LU_RE.test(String.fromCodePoint(cp))));
+  return v;
+}
+function isLetterCp(cp: number): boolean {
+  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let v = nonAsciiL.get(cp);
+  if (v === undefined) nonAsciiL.set(cp, (v = L_RE.test(String.fromCodePoint(cp))));
+  return v;
+}
+/** Whether code unit c is in JavaScript's \s. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** End of a NAME_TOKEN match at p, or -1. */
+function nameTokenAt(text: string, p: number): number {
+  const n = text.length;
+  if (p >= n) return -1;
+  const cp = text.codePointAt(p)!;
+  if (!isUpperAt(cp)) return -1;
+  const after = p + (cp > 0xffff ? 2 : 1);
+  // \p{Lu}[\p{L}'’\-]*\p{L}: up to the last letter of the run of letters, apostrophes and hyphens.
+  let lastL = -1;
+  for (let j = after; j < n; ) {
+    const c = text.codePointAt(j)!;
+    const w = c > 0xffff ? 2 : 1;
+    if (isLetterCp(c)) lastL = j + w;
+    else if (c !== 39 && c !== 0x2019 && c !== 45) break;
+    j += w;
+  }
+  if (lastL >= 0) return lastL;
+  if (after < n && text.charCodeAt(after) === 46) return after + 1;
+  if (after < n && isJsSpace(text.charCodeAt(after))) return after;
+  return -1;
+}
+function skipRunSpaces(text: string, q: number): number {
+  while (q < text.length && isRunSpace(text.charCodeAt(q))) q++;
+  return q;
+}
+/** The matches of NAME_RUN_RE in text as [start, end) pairs, found by hand (the regex was most of nameRuns' time). */
+export function nameRunSpans(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  for (let p = 0; p < n; ) {
+    let end = nameTokenAt(text, p);
+    if (end < 0) {
+      p++;
+      continue;
+    }
+    for (;;) {
+      const q = skipRunSpaces(text, end);
+      if (q === end) break;
+      let next = -1;
+      for (const part of PARTICLES) {
+        if (!text.startsWith(part, q)) continue;
+        const r = skipRunSpaces(text, q + part.length);
+        if (r === q + part.length) continue;
+        next = nameTokenAt(text, r);
+        if (next >= 0) break;
+      }
+      if (next < 0) next = nameTokenAt(text, q);
+      if (next < 0) break;
+      end = next;
+    }
+    out.push(p, end);
+    p = end;
+  }
+  return out;
+}
 
 function canonicalKey(kind: EntityKind, name: string): string {
   return `${kind}:${name.toLowerCase().replace(/\s+/g, " ")}`;
@@ -167,10 +247,11 @@ function wordBefore(text: string, at: number): string {
 /** Capitalized name runs with their leading title words split off as the role. */
 function nameRuns(text: string): Run[] {
   const out: Run[] = [];
-  NAME_RUN_RE.lastIndex = 0;
-  for (let m = NAME_RUN_RE.exec(text); m; m = NAME_RUN_RE.exec(text)) {
-    let start = m.index;
-    const raw = m[0];
+  const spans = nameRunSpans(text);
+  for (let r = 0; r < spans.length; r += 2) {
+    const index = spans[r]!;
+    let start = index;
+    const raw = text.slice(index, spans[r + 1]!);
     // Fast path for the commonest run, one capitalized word that is no name ("The", "But", "Senator"): the same
     // outcome as the walk below, without its allocations (nameRuns was the hottest function of extractQuotes).
     if (raw.indexOf(" ") < 0 && raw.indexOf("\t") < 0 && raw.indexOf("\u00a0") < 0 && (TITLE_WORDS.has(lowerNoDot(raw)) || NOT_NAMES.has(lowerNoDot(stripPossessive(raw))))) continue;
@@ -204,10 +285,10 @@ function nameRuns(text: string): Run[] {
     ws[ws.length - 1] = lastClean;
     // Role words just before the run in lowercase ("spokesperson Wang Wenbin").
     let role = roleWords.join(" ");
-    const prevChar = text[m.index - 1];
-    if ((prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") && TITLE_WORDS.has(wordBefore(text, m.index))) {
+    const prevChar = text[index - 1];
+    if ((prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") && TITLE_WORDS.has(wordBefore(text, index))) {
       // A lowercase title word right before the run ("spokesperson Wang Wenbin") and up to three words before it.
-      const before = text.slice(Math.max(0, m.index - 60), m.index).split(/[ \t\u00a0]+/);
+      const before = text.slice(Math.max(0, index - 60), index).split(/[ \t\u00a0]+/);
       before.pop();
       const last = before[before.length - 1];
       if (last && /^\p{Ll}/u.test(last) && TITLE_WORDS.has(last)) {

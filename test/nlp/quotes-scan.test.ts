@@ -39,3 +39,16 @@ test("a multi-word cue cut by the slice end falls back to its shorter form, as i
   assert.deepEqual(new CueScanner(u).matches(from, u.length).map((m) => m.start), [from]);
   assert.deepEqual(new CueScanner(u).matches(0, u.length), []);
 });
+
+test("nameRunSpans finds the runs NAME_RUN_RE finds (particles, initials, apostrophes, no-break spaces, non-ASCII)", async () => {
+  const { NAME_RUN_RE, nameRunSpans } = await import("../../src/nlp/speakers.ts");
+  const text =
+    "Commission President Ursula von der Leyen met Ali al  Sistani and J. R. Smith’s aide in São Paulo. " +
+    "Émile Zola\u00a0Jr wrote to O' and Mc- in DE GAULLE van Dyke; iPhone maker Apple-Inc said A\tB de\u00a0Cd. Q " +
+    "İlhan Omar, 𝐀lpha 𝐁eta, X.";
+  const want: number[] = [];
+  NAME_RUN_RE.lastIndex = 0;
+  for (let m = NAME_RUN_RE.exec(text); m; m = NAME_RUN_RE.exec(text)) want.push(m.index, m.index + m[0].length);
+  assert.deepEqual(nameRunSpans(text), want);
+  assert.ok(want.length > 20);
+});
