@@ -294,11 +294,38 @@ function sentenceAt(sentences: Span[], pos: number): number {
   return Math.max(0, sentenceIndexAt(sentences, pos));
 }
 
+const LN_RE = /^[\p{L}\p{N}]$/u;
+const nonAsciiLN = new Map<number, boolean>();
+/** Whether code point cp is in [\p{L}\p{N}]. */
+function isLetterOrNumber(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  let v = nonAsciiLN.get(cp);
+  if (v === undefined) nonAsciiLN.set(cp, (v = LN_RE.test(String.fromCodePoint(cp))));
+  return v;
+}
+
+/** Runs of letters and digits in text[s.start, s.end) (what /[\p{L}\p{N}]+/gu counts in that slice). */
 function wordCount(text: string, s: Span): number {
   let n = 0;
-  const re = /[\p{L}\p{N}]+/gu;
-  const sub = text.slice(s.start, s.end);
-  while (re.exec(sub)) n++;
+  let inWord = false;
+  // String.prototype.slice bounds: negative offsets count from the end.
+  const len = text.length;
+  const end = s.end < 0 ? Math.max(0, len + s.end) : Math.min(s.end, len);
+  for (let i = s.start < 0 ? Math.max(0, len + s.start) : s.start; i < end; ) {
+    let cp = text.charCodeAt(i);
+    let w = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        w = 2;
+      }
+    }
+    const ln = isLetterOrNumber(cp);
+    if (ln && !inWord) n++;
+    inWord = ln;
+    i += w;
+  }
   return n;
 }
 
@@ -309,8 +336,15 @@ function maskQuotes(text: string, marks: MarkSpan[]): string {
   let p = 0;
   for (const m of marks) {
     out += text.slice(p, m.start + 1);
-    const inner = text.slice(m.start + 1, m.closed ? m.end - 1 : m.end);
-    out += inner.replace(/[^\n]/g, " ");
+    // The inner text blanked, line breaks kept (as inner.replace(/[^\n]/g, " ")).
+    const innerEnd = m.closed ? m.end - 1 : m.end;
+    for (let i = m.start + 1; i < innerEnd; ) {
+      const nl = text.indexOf("\n", i);
+      const stop = nl < 0 || nl >= innerEnd ? innerEnd : nl;
+      out += " ".repeat(stop - i);
+      if (stop < innerEnd) out += "\n";
+      i = stop + 1;
+    }
     p = m.closed ? m.end - 1 : m.end;
   }
   return out + text.slice(p);

@@ -191,7 +191,13 @@ export function nameRunSpans(text: string): number[] {
 }
 
 function canonicalKey(kind: EntityKind, name: string): string {
-  return `${kind}:${name.toLowerCase().replace(/\s+/g, " ")}`;
+  const l = name.toLowerCase();
+  // Names are mostly words joined by single spaces, which the whitespace collapse leaves alone.
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if (isJsSpace(c) && (c !== 32 || (i + 1 < l.length && isJsSpace(l.charCodeAt(i + 1))))) return `${kind}:${l.replace(/\s+/g, " ")}`;
+  }
+  return `${kind}:${l}`;
 }
 
 /** Drops a final possessive ("Trump’s" → "Trump", "Jones'" → "Jones"): /['’]s?$/ without a regex. */
@@ -244,17 +250,41 @@ function wordBefore(text: string, at: number): string {
   return text.slice(b + 1, e + 1);
 }
 
+/** The run's role with role words just before the run in lowercase ("spokesperson Wang Wenbin") put in front. */
+function roleBefore(text: string, index: number, role: string): string {
+  const prevChar = text[index - 1];
+  if ((prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") && TITLE_WORDS.has(wordBefore(text, index))) {
+    // A lowercase title word right before the run ("spokesperson Wang Wenbin") and up to three words before it.
+    const before = text.slice(Math.max(0, index - 60), index).split(/[ \t\u00a0]+/);
+    before.pop();
+    const last = before[before.length - 1];
+    if (last && /^\p{Ll}/u.test(last) && TITLE_WORDS.has(last)) {
+      const from = Math.max(0, before.length - 4);
+      const words = before.slice(from).filter((w) => /^[\p{L}.-]+$/u.test(w));
+      return (words.join(" ") + " " + role).trim();
+    }
+  }
+  return role;
+}
+
 /** Capitalized name runs with their leading title words split off as the role. */
 function nameRuns(text: string): Run[] {
   const out: Run[] = [];
   const spans = nameRunSpans(text);
   for (let r = 0; r < spans.length; r += 2) {
     const index = spans[r]!;
-    let start = index;
     const raw = text.slice(index, spans[r + 1]!);
     // Fast path for the commonest run, one capitalized word that is no name ("The", "But", "Senator"): the same
     // outcome as the walk below, without its allocations (nameRuns was the hottest function of extractQuotes).
-    if (raw.indexOf(" ") < 0 && raw.indexOf("\t") < 0 && raw.indexOf("\u00a0") < 0 && (TITLE_WORDS.has(lowerNoDot(raw)) || NOT_NAMES.has(lowerNoDot(stripPossessive(raw))))) continue;
+    const single = raw.indexOf(" ") < 0 && raw.indexOf("\t") < 0 && raw.indexOf("\u00a0") < 0;
+    if (single) {
+      const clean = stripPossessive(raw);
+      if (TITLE_WORDS.has(lowerNoDot(raw)) || NOT_NAMES.has(lowerNoDot(clean))) continue;
+      // One word, neither title nor non-name: the walk below would keep it whole, possessive dropped.
+      out.push({ start: index, end: index + clean.length, words: [clean], role: roleBefore(text, index, "") });
+      continue;
+    }
+    let start = index;
     const parts = raw.split(/([ \t\u00a0]+)/);
     // Walk words, dropping leading non-names and title words (remembering titles as the role).
     const words: { w: string; s: number }[] = [];
@@ -283,30 +313,21 @@ function nameRuns(text: string): Run[] {
     const end = lastW.s + lastClean.length;
     const ws = kept.map((x) => stripPossessive(x.w));
     ws[ws.length - 1] = lastClean;
-    // Role words just before the run in lowercase ("spokesperson Wang Wenbin").
-    let role = roleWords.join(" ");
-    const prevChar = text[index - 1];
-    if ((prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") && TITLE_WORDS.has(wordBefore(text, index))) {
-      // A lowercase title word right before the run ("spokesperson Wang Wenbin") and up to three words before it.
-      const before = text.slice(Math.max(0, index - 60), index).split(/[ \t\u00a0]+/);
-      before.pop();
-      const last = before[before.length - 1];
-      if (last && /^\p{Ll}/u.test(last) && TITLE_WORDS.has(last)) {
-        const from = Math.max(0, before.length - 4);
-        const words = before.slice(from).filter((w) => /^[\p{L}.-]+$/u.test(w));
-        role = (words.join(" ") + " " + role).trim();
-      }
-    }
-    out.push({ start, end, words: ws, role });
+    out.push({ start, end, words: ws, role: roleBefore(text, index, roleWords.join(" ")) });
   }
   return out;
 }
 
 function genderOf(name: string, role: string): "m" | "f" | null {
-  const r = role.toLowerCase();
-  if (/\b(mrs|ms|miss|madam|spokeswoman|chairwoman|congresswoman|queen|princess|first lady)\b/.test(r)) return "f";
-  if (/\b(mr|spokesman|chairman|congressman|king|prince|sir)\b/.test(r)) return "m";
-  const first = name.split(/\s+/)[0]!.toLowerCase();
+  if (role) {
+    const r = role.toLowerCase();
+    if (/\b(mrs|ms|miss|madam|spokeswoman|chairwoman|congresswoman|queen|princess|first lady)\b/.test(r)) return "f";
+    if (/\b(mr|spokesman|chairman|congressman|king|prince|sir)\b/.test(r)) return "m";
+  }
+  // The first word (name.split(/\s+/)[0]).
+  let w = 0;
+  while (w < name.length && !isJsSpace(name.charCodeAt(w))) w++;
+  const first = name.slice(0, w).toLowerCase();
   if (FEMALE_NAMES.has(first)) return "f";
   if (MALE_NAMES.has(first)) return "m";
   return null;
@@ -390,6 +411,7 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
   const APPOS_RE = /,\s+(?:the|a|an)?\s*([\p{L}\s.'’-]{3,80}?)(?=,|\s+(?:said|says|told)\b)/uy;
   for (const m of mentions) {
     if (m.kind !== "person") continue;
+    if (text.charCodeAt(m.end) !== 44) continue; // APPOS_RE opens with a comma
     APPOS_RE.lastIndex = m.end;
     const a = APPOS_RE.exec(text);
     if (a && a.index === m.end) {
