@@ -197,8 +197,10 @@ export const CUE_RE = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${FORMS.join("|")})
 // code point case-folds to a-z). Alternatives are tried in FORMS order, as the regex does.
 /** Code unit → folded letter index 0-25, or -1 when it is not a letter a form can consume. */
 function letterIndex(c: number): number {
-  if (c >= 97 && c <= 122) return c - 97;
-  if (c >= 65 && c <= 90) return c - 65;
+  if (c < 128) {
+    const x = (c | 32) - 97;
+    return x >= 0 && x < 26 ? x : -1;
+  }
   if (c === 0x212a) return 10;
   if (c === 0x17f) return 18;
   return -1;
@@ -220,6 +222,21 @@ for (const f of FORMS) {
   for (const ch of words[0]!) n = n.next[ch.charCodeAt(0) - 97] ??= { next: [], forms: null };
   (n.forms ??= []).push(words);
 }
+// The same trie flattened for the scanner's pass over a whole text: node → 26 child ids (-1 none), node → forms.
+const FLAT_NEXT: number[] = [];
+const FLAT_FORMS: (string[][] | null)[] = [];
+(function flatten(n: TrieNode): number {
+  const id = FLAT_FORMS.length;
+  FLAT_FORMS.push(n.forms);
+  for (let i = 0; i < 26; i++) FLAT_NEXT.push(-1);
+  for (let i = 0; i < 26; i++) {
+    const c = n.next[i];
+    if (c) FLAT_NEXT[id * 26 + i] = flatten(c);
+  }
+  return id;
+})(TRIE);
+const TRIE_NEXT = Int32Array.from(FLAT_NEXT);
+
 const BEFORE_CLASS = /[\p{L}\p{N}'’-]/u;
 const AFTER_CLASS = /[\p{L}\p{N}-]/u;
 /** The code point of s ending just before p (within [lo, ·)), as /u reads it. */
@@ -297,26 +314,32 @@ export class CueScanner {
   constructor(s: string) {
     this.s = s;
     const n = s.length;
-    for (let p = 0; p < n; p++) {
-      const c = s.charCodeAt(p);
-      if (letterIndex(c) < 0) continue;
-      const behindOk = lookbehindOk(s, p, 0);
-      let node: TrieNode | undefined = TRIE;
-      let q = p;
-      let anyForms = false;
+    // Inside a letter run no position can start a match (the lookbehind sees a letter), except a slice's own start,
+    // which matches() handles itself: only run starts are listed.
+    let p = 0;
+    while (p < n) {
+      const li0 = letterIndex(s.charCodeAt(p));
+      if (li0 < 0) {
+        p++;
+        continue;
+      }
+      let node = lookbehindOk(s, p, 0) ? TRIE_NEXT[li0]! : -1;
+      let anyForms = node >= 0 && FLAT_FORMS[node] !== null;
+      let q = p + 1;
       for (; q < n; q++) {
         const li = letterIndex(s.charCodeAt(q));
         if (li < 0) break;
-        node = node?.next[li];
-        if (node?.forms) anyForms = true;
+        if (node >= 0) {
+          node = TRIE_NEXT[node * 26 + li]!;
+          if (node >= 0 && FLAT_FORMS[node] !== null) anyForms = true;
+        }
       }
-      if (behindOk && anyForms) {
+      if (anyForms) {
         this.starts.push(p);
         this.runEnds.push(q);
-        this.forms.push(node?.forms ?? null);
+        this.forms.push(node >= 0 ? FLAT_FORMS[node]! : null);
       }
-      p = q - 1 + (q === p ? 1 : 0);
-      // Inside a run no position can start a match (the lookbehind sees a letter), except the slice's own start.
+      p = q;
     }
   }
 
