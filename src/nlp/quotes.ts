@@ -304,6 +304,44 @@ function isLetterOrNumber(cp: number): boolean {
   return v;
 }
 
+const L_RE = /^\p{L}$/u;
+const nonAsciiL = new Map<number, boolean>();
+function isLetterCp(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
+  let v = nonAsciiL.get(cp);
+  if (v === undefined) nonAsciiL.set(cp, (v = L_RE.test(String.fromCodePoint(cp))));
+  return v;
+}
+/** Whether code unit c is in JavaScript's \s. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Whether text[lo, hi) ends in a comma followed by words ("…, the mayor"): /,\s*$/ on the slice with
+ * /[\p{L}\s.’'-]*$/u removed, i.e. the character before the slice's trailing run of letters, spaces, periods,
+ * apostrophes and hyphens is a comma.
+ */
+function commaBeforeWords(text: string, lo: number, hi: number): boolean {
+  let i = hi;
+  while (i > lo) {
+    const c = text.charCodeAt(i - 1);
+    let cp = c;
+    let w = 1;
+    if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= lo) {
+      const h = text.charCodeAt(i - 2);
+      if (h >= 0xd800 && h <= 0xdbff) {
+        cp = ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+        w = 2;
+      }
+    }
+    if (!(isJsSpace(c) || c === 46 || c === 0x2019 || c === 39 || c === 45 || isLetterCp(cp))) break;
+    i -= w;
+  }
+  return i > lo && text.charCodeAt(i - 1) === 44;
+}
+
 /** Runs of letters and digits in text[s.start, s.end) (what /[\p{L}\p{N}]+/gu counts in that slice). */
 function wordCount(text: string, s: Span): number {
   let n = 0;
@@ -856,7 +894,7 @@ function reportedIn(text: string, masked: string, s: Span): Draft[] | null {
     // "…, X said." / "…, said X."
     const tail = text.slice(c.end, s.end);
     const headText = text.slice(s.start, c.start);
-    if (/^(?:\s+[\p{L}]+){0,5}\s*[.!?]?\s*$/u.test(tail) && /,\s*$/.test(text.slice(s.start, c.start).replace(/[\p{L}\s.’'-]*$/u, ""))) {
+    if (/^(?:\s+[\p{L}]+){0,5}\s*[.!?]?\s*$/u.test(tail) && commaBeforeWords(text, s.start, c.start)) {
       const comma = headText.lastIndexOf(",");
       if (comma > 0) {
         const src = sourceBefore(masked, s.start + comma + 1, c.start);

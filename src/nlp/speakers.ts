@@ -333,6 +333,13 @@ function genderOf(name: string, role: string): "m" | "f" | null {
   return null;
 }
 
+/** Whether text[a, b) is at most 7 characters ("for the") between whitespace: the only gaps the run merge can join. */
+function shortGap(text: string, a: number, b: number): boolean {
+  while (a < b && isJsSpace(text.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(text.charCodeAt(b - 1))) b--;
+  return b - a <= 7;
+}
+
 /** Builds the people index of one article, from the entities module's output when given, else from heuristics. */
 export function buildSpeakerIndex(text: string, sentences: readonly Span[], entities?: EntityInput): SpeakerIndex {
   const people = new Map<string, Person>();
@@ -361,7 +368,7 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
   const runs: Run[] = [];
   for (const run of nameRuns(text)) {
     const prev = runs[runs.length - 1];
-    if (prev && /^\s+(?:of|for|and|on|the|of the|for the)\s+$/.test(text.slice(prev.end, run.start)) && (classifyRun(prev.words) === "org" || classifyRun(run.words) === "org")) {
+    if (prev && shortGap(text, prev.end, run.start) && /^\s+(?:of|for|and|on|the|of the|for the)\s+$/.test(text.slice(prev.end, run.start)) && (classifyRun(prev.words) === "org" || classifyRun(run.words) === "org")) {
       runs[runs.length - 1] = { start: prev.start, end: run.end, words: [...prev.words, ...text.slice(prev.end, run.start).trim().split(/\s+/), ...run.words], role: prev.role };
       continue;
     }
