@@ -388,11 +388,25 @@ function maskQuotes(text: string, marks: MarkSpan[]): string {
   return out + text.slice(p);
 }
 
+/** Whether s[from, to) opens with /[ \t\u00a0]*(?:\n\s*)?[―—–-]/ (the signature dash), checked without a regex. */
+function dashFollows(s: string, from: number, to: number): boolean {
+  const end = Math.min(to, s.length);
+  let i = from;
+  while (i < end && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 0xa0)) i++;
+  if (i < end && s.charCodeAt(i) === 10) {
+    i++;
+    while (i < end && isJsSpace(s.charCodeAt(i))) i++;
+  }
+  if (i >= end) return false;
+  const c = s.charCodeAt(i);
+  return c === 0x2015 || c === 0x2014 || c === 0x2013 || c === 45;
+}
+
 /** Trailing attribution right after a closing mark: “…,” Wang said / ,” said Lin / ,” Todd Robinson, the …, told reporters. */
 function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: number): Attribution | null {
   // Signed quotes: “…” ― Pamela Reyes (a dash, then a name ending the line).
   // The signature may stand on the next line ("⏎⏎- Bernie Sanders." / "⏎⏎-Michelle Marks, Philadelphia.").
-  const dash = /^[ \t\u00a0]*(?:\n\s*)?([―—–-])[ \t\u00a0]*(\p{Lu}[\p{L}’'-]*(?:[ \t\u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*)){0,4})[ \t\u00a0]*(?:[.,][^\n]{0,60})?(?:\n|$)/u.exec(masked.slice(q.end, Math.max(hi, q.end + 160)));
+  const dash = dashFollows(masked, q.end, Math.max(hi, q.end + 160)) && /^[ \t\u00a0]*(?:\n\s*)?([―—–-])[ \t\u00a0]*(\p{Lu}[\p{L}’'-]*(?:[ \t\u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*)){0,4})[ \t\u00a0]*(?:[.,][^\n]{0,60})?(?:\n|$)/u.exec(masked.slice(q.end, Math.max(hi, q.end + 160)));
   if (dash) {
     const cueAt = q.end + dash[0].indexOf(dash[1]!);
     const srcAt = q.end + dash[0].lastIndexOf(dash[2]!);
@@ -828,9 +842,15 @@ function extractWith(
 
   // ---- Reported speech ----
   if (opts.reported !== false) {
-    for (const s of sentences) {
-      if (covered.some((c) => c.start < s.end && c.end > s.start)) continue;
-      if (marks.some((m) => m.start < s.end && m.end > s.start)) continue;
+    const touched = sentencesTouched(sentences, covered, marks);
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si]!;
+      if (touched) {
+        if (touched[si]) continue;
+      } else {
+        if (covered.some((c) => c.start < s.end && c.end > s.start)) continue;
+        if (marks.some((m) => m.start < s.end && m.end > s.start)) continue;
+      }
       // "Asked if …, X said …": the question is an attribution of its own, with no named source.
       const asked = /^(?:When\s+)?(?:Asked|asked)\b(?:\s+by\s+[^,]{1,60}?)?(?:\s+(?:during|at|in|on|about)\b[^,]{0,60}?)?\s+(?=(?:if|whether|why|what|how|about|when|who)\b)/u.exec(text.slice(s.start, s.end));
       let from = s;
@@ -850,6 +870,29 @@ function extractWith(
 
   drafts.sort((a, b) => a.content.start - b.content.start);
   return resolveAll(text, sentences, marks, drafts, opts);
+}
+
+/**
+ * Per sentence, whether any of the spans overlaps it (start < sentence end and end > sentence start), by binary search
+ * instead of testing every span against every sentence; null when sentence starts or ends are not in order.
+ */
+function sentencesTouched(sentences: readonly Span[], ...lists: readonly (readonly Span[])[]): Uint8Array | null {
+  for (let k = 1; k < sentences.length; k++) if (sentences[k]!.start < sentences[k - 1]!.start || sentences[k]!.end < sentences[k - 1]!.end) return null;
+  const out = new Uint8Array(sentences.length);
+  for (const list of lists) {
+    for (const c of list) {
+      // Ends are in order: the first sentence ending after c.start; starts are in order: stop at one starting at c.end.
+      let a = 0;
+      let b = sentences.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (sentences[mid]!.end > c.start) b = mid;
+        else a = mid + 1;
+      }
+      for (let k = a; k < sentences.length && sentences[k]!.start < c.end; k++) out[k] = 1;
+    }
+  }
+  return out;
 }
 
 /** Reported speech within one sentence that holds no quotation marks. */
@@ -976,6 +1019,8 @@ function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: 
     }),
   };
   const subjects: NameMention[] = [];
+  let sortedMentions = true;
+  for (let k = 1; k < index.mentions.length && sortedMentions; k++) if (index.mentions[k]!.start < index.mentions[k - 1]!.start) sortedMentions = false;
   const out: Quote[] = [];
   const bySource = new Map<string, { speaker: string | null; speakerEntity: string | null; side: string | null }>();
   for (const d of drafts) {
@@ -989,7 +1034,20 @@ function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: 
         bySource.set(k, r);
         if (r.speakerEntity) subjects.push({ start: d.source.start, end: d.source.end, key: r.speakerEntity, kind: "person" });
         // Register the source mention itself as a subject so later pronouns prefer it.
-        for (const m of index.mentions) if (m.start >= d.source.start && m.end <= d.source.end) subjects.push(m);
+        if (sortedMentions) {
+          // Mentions are sorted by start: only those starting inside the source can lie in it.
+          let a = 0;
+          let b = index.mentions.length;
+          while (a < b) {
+            const mid = (a + b) >> 1;
+            if (index.mentions[mid]!.start < d.source.start) a = mid + 1;
+            else b = mid;
+          }
+          for (let k = a; k < index.mentions.length && index.mentions[k]!.start <= d.source.end; k++) {
+            const m = index.mentions[k]!;
+            if (m.end <= d.source.end) subjects.push(m);
+          }
+        } else for (const m of index.mentions) if (m.start >= d.source.start && m.end <= d.source.end) subjects.push(m);
       }
     }
     const direct = d.direct && /[“”"«»]|''/.test(text.slice(d.content.start, d.content.end));
