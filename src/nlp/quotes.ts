@@ -243,16 +243,31 @@ interface CueHit extends Span {
 
 // The scanner of the article being processed (cuesIn runs many times over ranges of one masked text).
 let scanner: CueScanner | null = null;
+// Per match start of that text: the cue's end and lemma, or "" when the match is no cue (depends on the text only).
+let cueInfo = new Map<number, { end: number; lemma: string }>();
 
 /** Cue verbs in masked[lo, hi), as CUE_RE finds them in that slice. */
 function cuesIn(masked: string, lo: number, hi: number): CueHit[] {
-  if (!scanner || scanner.s !== masked) scanner = new CueScanner(masked);
+  if (!scanner || scanner.s !== masked) {
+    scanner = new CueScanner(masked);
+    cueInfo = new Map();
+  }
   const out: CueHit[] = [];
   for (const m of scanner.matches(lo, hi)) {
+    const known = cueInfo.get(m.start);
+    if (known && known.end === m.end) {
+      if (known.lemma) out.push({ start: m.start, end: m.end, lemma: known.lemma });
+      continue;
+    }
+    const info = { end: m.end, lemma: "" };
+    cueInfo.set(m.start, info);
     const lemma = cueLemma(m.text.replace(/\s+/g, " "));
     // Capitalized forms are names ("United States") unless they open a sentence ("Tweeted on Friday" is rare enough to lose).
     if (/^\p{Lu}/u.test(m.text) && !/(?:^|[.!?:;“”"\n])\s*$/u.test(masked.slice(Math.max(0, m.start - 3), m.start))) continue;
-    if (lemma) out.push({ start: m.start, end: m.end, lemma });
+    if (lemma) {
+      info.lemma = lemma;
+      out.push({ start: m.start, end: m.end, lemma });
+    }
   }
   return out;
 }
@@ -340,6 +355,29 @@ function commaBeforeWords(text: string, lo: number, hi: number): boolean {
     i -= w;
   }
   return i > lo && text.charCodeAt(i - 1) === 44;
+}
+
+/** Runs of [\p{L}\p{N}'’-] in text[lo, hi) (as /[\p{L}\p{N}'’-]+/gu matches the slice), counting up to `cap`. */
+function countRuns(text: string, lo: number, hi: number, cap: number): number {
+  let n = 0;
+  let inRun = false;
+  const end = Math.min(hi, text.length);
+  for (let i = Math.max(0, lo); i < end; ) {
+    let cp = text.charCodeAt(i);
+    let w = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
+      const l = text.charCodeAt(i + 1);
+      if (l >= 0xdc00 && l <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (l - 0xdc00) + 0x10000;
+        w = 2;
+      }
+    }
+    const r = cp === 39 || cp === 0x2019 || cp === 45 || isLetterOrNumber(cp);
+    if (r && !inRun && ++n >= cap) return n;
+    inRun = r;
+    i += w;
+  }
+  return n;
 }
 
 /** Runs of letters and digits in text[s.start, s.end) (what /[\p{L}\p{N}]+/gu counts in that slice). */
@@ -472,6 +510,9 @@ const TITLE_BEFORE = /(?:['’]s|\b(?:on|in|of|film|movie|show|book|program|prog
 
 /** A quoted show, book or film title ("on CNN’s “State of the Union”"): short, Title Case, after a possessive or "on". */
 function isTitle(text: string, q: MarkSpan): boolean {
+  // At most six words: count the runs first, stopping at seven (long quotes are never titles).
+  const n = countRuns(text, q.start + 1, q.closed ? q.end - 1 : q.end, 7);
+  if (n === 0 || n > 6) return false;
   const words = text.slice(q.start + 1, q.closed ? q.end - 1 : q.end).match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   if (!words.length || words.length > 6) return false;
   if (!words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_MINOR.has(w)))) return false;
