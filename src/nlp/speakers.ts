@@ -164,6 +164,11 @@ export function nameRunSpans(text: string): number[] {
   const out: number[] = [];
   const n = text.length;
   for (let p = 0; p < n; ) {
+    const c = text.charCodeAt(p);
+    if (c < 65 || (c > 90 && c < 128)) {
+      p++; // ASCII, not an uppercase letter: no token starts here
+      continue;
+    }
     let end = nameTokenAt(text, p);
     if (end < 0) {
       p++;
@@ -406,7 +411,7 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
       // A longer name that contains an earlier one ("Donald J. Trump" after "Donald Trump") stays separate unless equal.
       key = canonicalKey("person", name);
       if (!people.has(key)) people.set(key, { key, name, kind: "person", roles: [], side: null, gender: genderOf(name, run.role) });
-      for (const w of run.words) if (!/\.$/.test(w) && w.length > 1) byWord.set(w.toLowerCase(), key);
+      for (const w of run.words) if (w.charCodeAt(w.length - 1) !== 46 && w.length > 1) byWord.set(w.toLowerCase(), key);
     }
     const p = people.get(key)!;
     if (run.role && !p.roles.includes(run.role)) p.roles.push(run.role);
