@@ -4,6 +4,8 @@
 // Lists, not a model: they were drawn from the cue and source spans of PolNeAR train
 // (../shared/bench/quotes/polnear/train.jsonl), keeping forms seen at least a few times.
 
+import { isJsSpace } from "./quotes-chars.ts";
+
 /** Lemma → its inflected forms, for verbs that introduce direct or reported speech. */
 const SPEECH_LEMMAS: Record<string, string[]> = {
   say: ["say", "says", "said", "saying"],
@@ -205,11 +207,6 @@ function letterIndex(c: number): number {
   if (c === 0x17f) return 18;
   return -1;
 }
-/** Whether code unit c is in JavaScript's \s. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 interface TrieNode {
   next: (TrieNode | undefined)[];
   /** Forms (as word lists) whose first word ends here, in FORMS order. */
@@ -273,9 +270,9 @@ function matchRest(s: string, q0: number, hi: number, forms: string[][]): number
     let q = q0;
     let ok = true;
     for (let w = 1; w < words.length && ok; w++) {
-      if (q >= hi || !isSpace(s.charCodeAt(q))) ok = false;
+      if (q >= hi || !isJsSpace(s.charCodeAt(q))) ok = false;
       else {
-        while (q < hi && isSpace(s.charCodeAt(q))) q++;
+        while (q < hi && isJsSpace(s.charCodeAt(q))) q++;
         const word = words[w]!;
         for (let i = 0; i < word.length; i++, q++) {
           if (q >= hi || letterIndex(s.charCodeAt(q)) !== word.charCodeAt(i) - 97) {

@@ -27,6 +27,7 @@
 import type { Quote, Span } from "../core/types.ts";
 import { splitSentences, tokenize, type Token } from "./sentences.ts";
 import { findQuoteMarks, type MarkSpan } from "./quotes-marks.ts";
+import { countRuns, isJsSpace, isLetterCp, isLetterOrNumber } from "./quotes-chars.ts";
 import { BETWEEN_SOURCE_AND_CUE, CueScanner, LISTENER_LEMMAS, NEEDS_QUOTE_LEMMAS, PRONOUNS, SOURCE_MODIFIERS, SOURCE_NOUNS, cueLemma } from "./quotes-cues.ts";
 import { CANDIDATE_THRESHOLD, KEEP_THRESHOLD, SPAN_WEIGHTS, scoreCandidate, scoreKeep } from "./quotes-model.ts";
 import { bestSpan, bucket, spanChoices, wordClass, type SpanChoice } from "./quotes-span.ts";
@@ -309,30 +310,6 @@ function sentenceAt(sentences: Span[], pos: number): number {
   return Math.max(0, sentenceIndexAt(sentences, pos));
 }
 
-const LN_RE = /^[\p{L}\p{N}]$/u;
-const nonAsciiLN = new Map<number, boolean>();
-/** Whether code point cp is in [\p{L}\p{N}]. */
-function isLetterOrNumber(cp: number): boolean {
-  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
-  let v = nonAsciiLN.get(cp);
-  if (v === undefined) nonAsciiLN.set(cp, (v = LN_RE.test(String.fromCodePoint(cp))));
-  return v;
-}
-
-const L_RE = /^\p{L}$/u;
-const nonAsciiL = new Map<number, boolean>();
-function isLetterCp(cp: number): boolean {
-  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
-  let v = nonAsciiL.get(cp);
-  if (v === undefined) nonAsciiL.set(cp, (v = L_RE.test(String.fromCodePoint(cp))));
-  return v;
-}
-/** Whether code unit c is in JavaScript's \s. */
-function isJsSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /**
  * Whether text[lo, hi) ends in a comma followed by words ("…, the mayor"): /,\s*$/ on the slice with
  * /[\p{L}\s.’'-]*$/u removed, i.e. the character before the slice's trailing run of letters, spaces, periods,
@@ -357,52 +334,11 @@ function commaBeforeWords(text: string, lo: number, hi: number): boolean {
   return i > lo && text.charCodeAt(i - 1) === 44;
 }
 
-/** Runs of [\p{L}\p{N}'’-] in text[lo, hi) (as /[\p{L}\p{N}'’-]+/gu matches the slice), counting up to `cap`. */
-function countRuns(text: string, lo: number, hi: number, cap: number): number {
-  let n = 0;
-  let inRun = false;
-  const end = Math.min(hi, text.length);
-  for (let i = Math.max(0, lo); i < end; ) {
-    let cp = text.charCodeAt(i);
-    let w = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
-      const l = text.charCodeAt(i + 1);
-      if (l >= 0xdc00 && l <= 0xdfff) {
-        cp = ((cp - 0xd800) << 10) + (l - 0xdc00) + 0x10000;
-        w = 2;
-      }
-    }
-    const r = cp === 39 || cp === 0x2019 || cp === 45 || isLetterOrNumber(cp);
-    if (r && !inRun && ++n >= cap) return n;
-    inRun = r;
-    i += w;
-  }
-  return n;
-}
+const isWordChar = (cp: number): boolean => cp === 39 || cp === 0x2019 || cp === 45 || isLetterOrNumber(cp);
 
 /** Runs of letters and digits in text[s.start, s.end) (what /[\p{L}\p{N}]+/gu counts in that slice). */
 function wordCount(text: string, s: Span): number {
-  let n = 0;
-  let inWord = false;
-  // String.prototype.slice bounds: negative offsets count from the end.
-  const len = text.length;
-  const end = s.end < 0 ? Math.max(0, len + s.end) : Math.min(s.end, len);
-  for (let i = s.start < 0 ? Math.max(0, len + s.start) : s.start; i < end; ) {
-    let cp = text.charCodeAt(i);
-    let w = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        w = 2;
-      }
-    }
-    const ln = isLetterOrNumber(cp);
-    if (ln && !inWord) n++;
-    inWord = ln;
-    i += w;
-  }
-  return n;
+  return countRuns(text, s.start, s.end, isLetterOrNumber);
 }
 
 /** Text with every quoted stretch blanked (marks kept), so cue search never looks inside quotes. */
@@ -511,7 +447,7 @@ const TITLE_BEFORE = /(?:['’]s|\b(?:on|in|of|film|movie|show|book|program|prog
 /** A quoted show, book or film title ("on CNN’s “State of the Union”"): short, Title Case, after a possessive or "on". */
 function isTitle(text: string, q: MarkSpan): boolean {
   // At most six words: count the runs first, stopping at seven (long quotes are never titles).
-  const n = countRuns(text, q.start + 1, q.closed ? q.end - 1 : q.end, 7);
+  const n = countRuns(text, q.start + 1, q.closed ? q.end - 1 : q.end, isWordChar, 7);
   if (n === 0 || n > 6) return false;
   const words = text.slice(q.start + 1, q.closed ? q.end - 1 : q.end).match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   if (!words.length || words.length > 6) return false;

@@ -10,6 +10,7 @@
 //     (a quote's speaker or the first person named in a sentence), searching back sentence by sentence.
 
 import type { Entity, EntityKind, Mention, Span } from "../core/types.ts";
+import { isJsSpace, isLetterCp, isUpperCp } from "./quotes-chars.ts";
 
 export interface EntityInput {
   mentions: readonly Mention[];
@@ -112,34 +113,12 @@ const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’\-]*\p{L}|\p{Lu}\.|\p{Lu}(?=\s)
 export const NAME_RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?:[ \t\u00a0]+(?:(?:de|van|von|bin|al|da|la|le|du|der|del)[ \t\u00a0]+)?${NAME_TOKEN})*`, "gu");
 const PARTICLES = ["de", "van", "von", "bin", "al", "da", "la", "le", "du", "der", "del"];
 
-// Unicode classes of non-ASCII code points, memoized (the ASCII ones are tested directly).
-const LU_RE = /^\p{Lu}$/u;
-const L_RE = /^\p{L}$/u;
-const nonAsciiLu = new Map<number, boolean>();
-const nonAsciiL = new Map<number, boolean>();
-function isUpperAt(cp: number): boolean {
-  if (cp < 128) return cp >= 65 && cp <= 90;
-  let v = nonAsciiLu.get(cp);
-  if (v === undefined) nonAsciiLu.set(cp, (v = LU_RE.test(String.fromCodePoint(cp))));
-  return v;
-}
-function isLetterCp(cp: number): boolean {
-  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  let v = nonAsciiL.get(cp);
-  if (v === undefined) nonAsciiL.set(cp, (v = L_RE.test(String.fromCodePoint(cp))));
-  return v;
-}
-/** Whether code unit c is in JavaScript's \s. */
-function isJsSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 /** End of a NAME_TOKEN match at p, or -1. */
 function nameTokenAt(text: string, p: number): number {
   const n = text.length;
   if (p >= n) return -1;
   const cp = text.codePointAt(p)!;
-  if (!isUpperAt(cp)) return -1;
+  if (!isUpperCp(cp)) return -1;
   const after = p + (cp > 0xffff ? 2 : 1);
   // \p{Lu}[\p{L}'’\-]*\p{L}: up to the last letter of the run of letters, apostrophes and hyphens.
   let lastL = -1;

@@ -52,3 +52,15 @@ test("nameRunSpans finds the runs NAME_RUN_RE finds (particles, initials, apostr
   assert.deepEqual(nameRunSpans(text), want);
   assert.ok(want.length > 20);
 });
+
+test("countRuns counts what /[class]+/gu finds in the slice, negative offsets and cut surrogate pairs included", async () => {
+  const { countRuns, isLetterOrNumber } = await import("../../src/nlp/quotes-chars.ts");
+  const text = "Rain, 3 inches — 𝐀lpha’s end. “Ok” é\ud835";
+  for (let lo = -4; lo <= text.length; lo++) {
+    for (let hi = -4; hi <= text.length + 1; hi++) {
+      const want = (text.slice(lo, hi).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+      assert.equal(countRuns(text, lo, hi, isLetterOrNumber), want, `[${lo}, ${hi})`);
+    }
+  }
+  assert.equal(countRuns(text, 0, text.length, isLetterOrNumber, 2), 2);
+});
