@@ -27,7 +27,8 @@
 import type { Quote, Span } from "../core/types.ts";
 import { splitSentences, tokenize, type Token } from "./sentences.ts";
 import { findQuoteMarks, type MarkSpan } from "./quotes-marks.ts";
-import { BETWEEN_SOURCE_AND_CUE, CUE_RE, LISTENER_LEMMAS, NEEDS_QUOTE_LEMMAS, PRONOUNS, SOURCE_MODIFIERS, SOURCE_NOUNS, cueLemma } from "./quotes-cues.ts";
+import { countRuns, isJsSpace, isLetterCp, isLetterOrNumber } from "./quotes-chars.ts";
+import { BETWEEN_SOURCE_AND_CUE, CueScanner, LISTENER_LEMMAS, NEEDS_QUOTE_LEMMAS, PRONOUNS, SOURCE_MODIFIERS, SOURCE_NOUNS, cueLemma } from "./quotes-cues.ts";
 import { CANDIDATE_THRESHOLD, KEEP_THRESHOLD, SPAN_WEIGHTS, scoreCandidate, scoreKeep } from "./quotes-model.ts";
 import { bestSpan, bucket, spanChoices, wordClass, type SpanChoice } from "./quotes-span.ts";
 import { buildSpeakerIndex, resolveSpeaker, sentenceIndexAt, type EntityInput, type NameMention } from "./speakers.ts";
@@ -241,15 +242,33 @@ interface CueHit extends Span {
   lemma: string;
 }
 
+// The scanner of the article being processed (cuesIn runs many times over ranges of one masked text).
+let scanner: CueScanner | null = null;
+// Per match start of that text: the cue's end and lemma, or "" when the match is no cue (depends on the text only).
+let cueInfo = new Map<number, { end: number; lemma: string }>();
+
+/** Cue verbs in masked[lo, hi), as CUE_RE finds them in that slice. */
 function cuesIn(masked: string, lo: number, hi: number): CueHit[] {
+  if (!scanner || scanner.s !== masked) {
+    scanner = new CueScanner(masked);
+    cueInfo = new Map();
+  }
   const out: CueHit[] = [];
-  const s = masked.slice(lo, hi);
-  CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(s); m; m = CUE_RE.exec(s)) {
-    const lemma = cueLemma(m[0].replace(/\s+/g, " "));
+  for (const m of scanner.matches(lo, hi)) {
+    const known = cueInfo.get(m.start);
+    if (known && known.end === m.end) {
+      if (known.lemma) out.push({ start: m.start, end: m.end, lemma: known.lemma });
+      continue;
+    }
+    const info = { end: m.end, lemma: "" };
+    cueInfo.set(m.start, info);
+    const lemma = cueLemma(m.text.replace(/\s+/g, " "));
     // Capitalized forms are names ("United States") unless they open a sentence ("Tweeted on Friday" is rare enough to lose).
-    if (/^\p{Lu}/u.test(m[0]) && !/(?:^|[.!?:;“”"\n])\s*$/u.test(masked.slice(Math.max(0, lo + m.index - 3), lo + m.index))) continue;
-    if (lemma) out.push({ start: lo + m.index, end: lo + m.index + m[0].length, lemma });
+    if (/^\p{Lu}/u.test(m.text) && !/(?:^|[.!?:;“”"\n])\s*$/u.test(masked.slice(Math.max(0, m.start - 3), m.start))) continue;
+    if (lemma) {
+      info.lemma = lemma;
+      out.push({ start: m.start, end: m.end, lemma });
+    }
   }
   return out;
 }
@@ -291,12 +310,35 @@ function sentenceAt(sentences: Span[], pos: number): number {
   return Math.max(0, sentenceIndexAt(sentences, pos));
 }
 
+/**
+ * Whether text[lo, hi) ends in a comma followed by words ("…, the mayor"): /,\s*$/ on the slice with
+ * /[\p{L}\s.’'-]*$/u removed, i.e. the character before the slice's trailing run of letters, spaces, periods,
+ * apostrophes and hyphens is a comma.
+ */
+function commaBeforeWords(text: string, lo: number, hi: number): boolean {
+  let i = hi;
+  while (i > lo) {
+    const c = text.charCodeAt(i - 1);
+    let cp = c;
+    let w = 1;
+    if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= lo) {
+      const h = text.charCodeAt(i - 2);
+      if (h >= 0xd800 && h <= 0xdbff) {
+        cp = ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+        w = 2;
+      }
+    }
+    if (!(isJsSpace(c) || c === 46 || c === 0x2019 || c === 39 || c === 45 || isLetterCp(cp))) break;
+    i -= w;
+  }
+  return i > lo && text.charCodeAt(i - 1) === 44;
+}
+
+const isWordChar = (cp: number): boolean => cp === 39 || cp === 0x2019 || cp === 45 || isLetterOrNumber(cp);
+
+/** Runs of letters and digits in text[s.start, s.end) (what /[\p{L}\p{N}]+/gu counts in that slice). */
 function wordCount(text: string, s: Span): number {
-  let n = 0;
-  const re = /[\p{L}\p{N}]+/gu;
-  const sub = text.slice(s.start, s.end);
-  while (re.exec(sub)) n++;
-  return n;
+  return countRuns(text, s.start, s.end, isLetterOrNumber);
 }
 
 /** Text with every quoted stretch blanked (marks kept), so cue search never looks inside quotes. */
@@ -306,18 +348,39 @@ function maskQuotes(text: string, marks: MarkSpan[]): string {
   let p = 0;
   for (const m of marks) {
     out += text.slice(p, m.start + 1);
-    const inner = text.slice(m.start + 1, m.closed ? m.end - 1 : m.end);
-    out += inner.replace(/[^\n]/g, " ");
+    // The inner text blanked, line breaks kept (as inner.replace(/[^\n]/g, " ")).
+    const innerEnd = m.closed ? m.end - 1 : m.end;
+    for (let i = m.start + 1; i < innerEnd; ) {
+      const nl = text.indexOf("\n", i);
+      const stop = nl < 0 || nl >= innerEnd ? innerEnd : nl;
+      out += " ".repeat(stop - i);
+      if (stop < innerEnd) out += "\n";
+      i = stop + 1;
+    }
     p = m.closed ? m.end - 1 : m.end;
   }
   return out + text.slice(p);
+}
+
+/** Whether s[from, to) opens with /[ \t\u00a0]*(?:\n\s*)?[―—–-]/ (the signature dash), checked without a regex. */
+function dashFollows(s: string, from: number, to: number): boolean {
+  const end = Math.min(to, s.length);
+  let i = from;
+  while (i < end && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 0xa0)) i++;
+  if (i < end && s.charCodeAt(i) === 10) {
+    i++;
+    while (i < end && isJsSpace(s.charCodeAt(i))) i++;
+  }
+  if (i >= end) return false;
+  const c = s.charCodeAt(i);
+  return c === 0x2015 || c === 0x2014 || c === 0x2013 || c === 45;
 }
 
 /** Trailing attribution right after a closing mark: “…,” Wang said / ,” said Lin / ,” Todd Robinson, the …, told reporters. */
 function trailingAttribution(text: string, masked: string, q: MarkSpan, hi: number): Attribution | null {
   // Signed quotes: “…” ― Pamela Reyes (a dash, then a name ending the line).
   // The signature may stand on the next line ("⏎⏎- Bernie Sanders." / "⏎⏎-Michelle Marks, Philadelphia.").
-  const dash = /^[ \t\u00a0]*(?:\n\s*)?([―—–-])[ \t\u00a0]*(\p{Lu}[\p{L}’'-]*(?:[ \t\u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*)){0,4})[ \t\u00a0]*(?:[.,][^\n]{0,60})?(?:\n|$)/u.exec(masked.slice(q.end, Math.max(hi, q.end + 160)));
+  const dash = dashFollows(masked, q.end, Math.max(hi, q.end + 160)) && /^[ \t\u00a0]*(?:\n\s*)?([―—–-])[ \t\u00a0]*(\p{Lu}[\p{L}’'-]*(?:[ \t\u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*)){0,4})[ \t\u00a0]*(?:[.,][^\n]{0,60})?(?:\n|$)/u.exec(masked.slice(q.end, Math.max(hi, q.end + 160)));
   if (dash) {
     const cueAt = q.end + dash[0].indexOf(dash[1]!);
     const srcAt = q.end + dash[0].lastIndexOf(dash[2]!);
@@ -383,6 +446,9 @@ const TITLE_BEFORE = /(?:['’]s|\b(?:on|in|of|film|movie|show|book|program|prog
 
 /** A quoted show, book or film title ("on CNN’s “State of the Union”"): short, Title Case, after a possessive or "on". */
 function isTitle(text: string, q: MarkSpan): boolean {
+  // At most six words: count the runs first, stopping at seven (long quotes are never titles).
+  const n = countRuns(text, q.start + 1, q.closed ? q.end - 1 : q.end, isWordChar, 7);
+  if (n === 0 || n > 6) return false;
   const words = text.slice(q.start + 1, q.closed ? q.end - 1 : q.end).match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   if (!words.length || words.length > 6) return false;
   if (!words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_MINOR.has(w)))) return false;
@@ -753,9 +819,15 @@ function extractWith(
 
   // ---- Reported speech ----
   if (opts.reported !== false) {
-    for (const s of sentences) {
-      if (covered.some((c) => c.start < s.end && c.end > s.start)) continue;
-      if (marks.some((m) => m.start < s.end && m.end > s.start)) continue;
+    const touched = sentencesTouched(sentences, covered, marks);
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si]!;
+      if (touched) {
+        if (touched[si]) continue;
+      } else {
+        if (covered.some((c) => c.start < s.end && c.end > s.start)) continue;
+        if (marks.some((m) => m.start < s.end && m.end > s.start)) continue;
+      }
       // "Asked if …, X said …": the question is an attribution of its own, with no named source.
       const asked = /^(?:When\s+)?(?:Asked|asked)\b(?:\s+by\s+[^,]{1,60}?)?(?:\s+(?:during|at|in|on|about)\b[^,]{0,60}?)?\s+(?=(?:if|whether|why|what|how|about|when|who)\b)/u.exec(text.slice(s.start, s.end));
       let from = s;
@@ -775,6 +847,29 @@ function extractWith(
 
   drafts.sort((a, b) => a.content.start - b.content.start);
   return resolveAll(text, sentences, marks, drafts, opts);
+}
+
+/**
+ * Per sentence, whether any of the spans overlaps it (start < sentence end and end > sentence start), by binary search
+ * instead of testing every span against every sentence; null when sentence starts or ends are not in order.
+ */
+function sentencesTouched(sentences: readonly Span[], ...lists: readonly (readonly Span[])[]): Uint8Array | null {
+  for (let k = 1; k < sentences.length; k++) if (sentences[k]!.start < sentences[k - 1]!.start || sentences[k]!.end < sentences[k - 1]!.end) return null;
+  const out = new Uint8Array(sentences.length);
+  for (const list of lists) {
+    for (const c of list) {
+      // Ends are in order: the first sentence ending after c.start; starts are in order: stop at one starting at c.end.
+      let a = 0;
+      let b = sentences.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (sentences[mid]!.end > c.start) b = mid;
+        else a = mid + 1;
+      }
+      for (let k = a; k < sentences.length && sentences[k]!.start < c.end; k++) out[k] = 1;
+    }
+  }
+  return out;
 }
 
 /** Reported speech within one sentence that holds no quotation marks. */
@@ -819,7 +914,7 @@ function reportedIn(text: string, masked: string, s: Span): Draft[] | null {
     // "…, X said." / "…, said X."
     const tail = text.slice(c.end, s.end);
     const headText = text.slice(s.start, c.start);
-    if (/^(?:\s+[\p{L}]+){0,5}\s*[.!?]?\s*$/u.test(tail) && /,\s*$/.test(text.slice(s.start, c.start).replace(/[\p{L}\s.’'-]*$/u, ""))) {
+    if (/^(?:\s+[\p{L}]+){0,5}\s*[.!?]?\s*$/u.test(tail) && commaBeforeWords(text, s.start, c.start)) {
       const comma = headText.lastIndexOf(",");
       if (comma > 0) {
         const src = sourceBefore(masked, s.start + comma + 1, c.start);
@@ -901,6 +996,8 @@ function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: 
     }),
   };
   const subjects: NameMention[] = [];
+  let sortedMentions = true;
+  for (let k = 1; k < index.mentions.length && sortedMentions; k++) if (index.mentions[k]!.start < index.mentions[k - 1]!.start) sortedMentions = false;
   const out: Quote[] = [];
   const bySource = new Map<string, { speaker: string | null; speakerEntity: string | null; side: string | null }>();
   for (const d of drafts) {
@@ -914,7 +1011,20 @@ function resolveAll(text: string, sentences: Span[], marks: MarkSpan[], drafts: 
         bySource.set(k, r);
         if (r.speakerEntity) subjects.push({ start: d.source.start, end: d.source.end, key: r.speakerEntity, kind: "person" });
         // Register the source mention itself as a subject so later pronouns prefer it.
-        for (const m of index.mentions) if (m.start >= d.source.start && m.end <= d.source.end) subjects.push(m);
+        if (sortedMentions) {
+          // Mentions are sorted by start: only those starting inside the source can lie in it.
+          let a = 0;
+          let b = index.mentions.length;
+          while (a < b) {
+            const mid = (a + b) >> 1;
+            if (index.mentions[mid]!.start < d.source.start) a = mid + 1;
+            else b = mid;
+          }
+          for (let k = a; k < index.mentions.length && index.mentions[k]!.start <= d.source.end; k++) {
+            const m = index.mentions[k]!;
+            if (m.end <= d.source.end) subjects.push(m);
+          }
+        } else for (const m of index.mentions) if (m.start >= d.source.start && m.end <= d.source.end) subjects.push(m);
       }
     }
     const direct = d.direct && /[“”"«»]|''/.test(text.slice(d.content.start, d.content.end));

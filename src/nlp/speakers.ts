@@ -10,6 +10,7 @@
 //     (a quote's speaker or the first person named in a sentence), searching back sentence by sentence.
 
 import type { Entity, EntityKind, Mention, Span } from "../core/types.ts";
+import { isJsSpace, isLetterCp, isUpperCp } from "./quotes-chars.ts";
 
 export interface EntityInput {
   mentions: readonly Mention[];
@@ -108,23 +109,113 @@ const MALE_NAMES = new Set(
 );
 
 const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’\-]*\p{L}|\p{Lu}\.|\p{Lu}(?=\s))`;
-const NAME_RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?:[ \t\u00a0]+(?:(?:de|van|von|bin|al|da|la|le|du|der|del)[ \t\u00a0]+)?${NAME_TOKEN})*`, "gu");
+/** Capitalized name runs ("Wang Wenbin", "Ursula von der Leyen", "J. Smith"): what nameRunSpans finds without it. */
+export const NAME_RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?:[ \t\u00a0]+(?:(?:de|van|von|bin|al|da|la|le|du|der|del)[ \t\u00a0]+)?${NAME_TOKEN})*`, "gu");
+const PARTICLES = ["de", "van", "von", "bin", "al", "da", "la", "le", "du", "der", "del"];
 
-function canonicalKey(kind: EntityKind, name: string): string {
-  return `${kind}:${name.toLowerCase().replace(/\s+/g, " ")}`;
+/** End of a NAME_TOKEN match at p, or -1. */
+function nameTokenAt(text: string, p: number): number {
+  const n = text.length;
+  if (p >= n) return -1;
+  const cp = text.codePointAt(p)!;
+  if (!isUpperCp(cp)) return -1;
+  const after = p + (cp > 0xffff ? 2 : 1);
+  // \p{Lu}[\p{L}'’\-]*\p{L}: up to the last letter of the run of letters, apostrophes and hyphens.
+  let lastL = -1;
+  for (let j = after; j < n; ) {
+    const c = text.codePointAt(j)!;
+    const w = c > 0xffff ? 2 : 1;
+    if (isLetterCp(c)) lastL = j + w;
+    else if (c !== 39 && c !== 0x2019 && c !== 45) break;
+    j += w;
+  }
+  if (lastL >= 0) return lastL;
+  if (after < n && text.charCodeAt(after) === 46) return after + 1;
+  if (after < n && isJsSpace(text.charCodeAt(after))) return after;
+  return -1;
+}
+function skipRunSpaces(text: string, q: number): number {
+  while (q < text.length && isRunSpace(text.charCodeAt(q))) q++;
+  return q;
+}
+/** The matches of NAME_RUN_RE in text as [start, end) pairs, found by hand (the regex was most of nameRuns' time). */
+export function nameRunSpans(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  for (let p = 0; p < n; ) {
+    const c = text.charCodeAt(p);
+    if (c < 65 || (c > 90 && c < 128)) {
+      p++; // ASCII, not an uppercase letter: no token starts here
+      continue;
+    }
+    let end = nameTokenAt(text, p);
+    if (end < 0) {
+      p++;
+      continue;
+    }
+    for (;;) {
+      const q = skipRunSpaces(text, end);
+      if (q === end) break;
+      let next = -1;
+      for (const part of PARTICLES) {
+        if (!text.startsWith(part, q)) continue;
+        const r = skipRunSpaces(text, q + part.length);
+        if (r === q + part.length) continue;
+        next = nameTokenAt(text, r);
+        if (next >= 0) break;
+      }
+      if (next < 0) next = nameTokenAt(text, q);
+      if (next < 0) break;
+      end = next;
+    }
+    out.push(p, end);
+    p = end;
+  }
+  return out;
 }
 
+function canonicalKey(kind: EntityKind, name: string): string {
+  const l = name.toLowerCase();
+  // Names are mostly words joined by single spaces, which the whitespace collapse leaves alone.
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if (isJsSpace(c) && (c !== 32 || (i + 1 < l.length && isJsSpace(l.charCodeAt(i + 1))))) return `${kind}:${l.replace(/\s+/g, " ")}`;
+  }
+  return `${kind}:${l}`;
+}
+
+/** Drops a final possessive ("Trump’s" → "Trump", "Jones'" → "Jones"): /['’]s?$/ without a regex. */
 function stripPossessive(s: string): string {
-  return s.replace(/['’]s?$/u, "");
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019) return s.slice(0, n - 1);
+  if (last === 115 && n >= 2) {
+    const c = s.charCodeAt(n - 2);
+    if (c === 39 || c === 0x2019) return s.slice(0, n - 2);
+  }
+  return s;
+}
+
+/** Lowercased, one final period dropped ("Sen." → "sen"). */
+function lowerNoDot(w: string): string {
+  const l = w.toLowerCase();
+  return l.charCodeAt(l.length - 1) === 46 ? l.slice(0, -1) : l;
+}
+
+function isRunSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
 }
 
 /** Guesses whether a capitalized run is a person, an organization, a place or neither. */
 function classifyRun(words: string[]): EntityKind | null {
   const lower = words.map((w) => w.toLowerCase());
-  if (lower.some((w) => ORG_WORDS.has(w))) return "org";
-  if (PLACES.has(lower.join(" ")) || (words.length === 1 && PLACES.has(lower[0]!))) return "place";
-  if (lower.every((w) => PLACES.has(w))) return "place";
-  if (words.some((w) => /^\p{Lu}{2,}$/u.test(w) && w.length > 1) && words.length === 1) return "org";
+  let allPlaces = true;
+  for (const w of lower) {
+    if (ORG_WORDS.has(w)) return "org";
+    if (allPlaces && !PLACES.has(w)) allPlaces = false;
+  }
+  if (allPlaces || PLACES.has(lower.length === 1 ? lower[0]! : lower.join(" "))) return "place";
+  if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]!)) return "org";
   return "person";
 }
 
@@ -133,16 +224,51 @@ interface Run extends Span {
   role: string;
 }
 
+/** The last word of the 60 characters before `at` split at spaces/tabs/no-break spaces, as nameRuns splits them. */
+function wordBefore(text: string, at: number): string {
+  const lo = Math.max(0, at - 60);
+  let e = at - 1;
+  while (e >= lo && isRunSpace(text.charCodeAt(e))) e--;
+  let b = e;
+  while (b >= lo && !isRunSpace(text.charCodeAt(b))) b--;
+  return text.slice(b + 1, e + 1);
+}
+
+/** The run's role with role words just before the run in lowercase ("spokesperson Wang Wenbin") put in front. */
+function roleBefore(text: string, index: number, role: string): string {
+  const prevChar = text[index - 1];
+  if ((prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") && TITLE_WORDS.has(wordBefore(text, index))) {
+    // A lowercase title word right before the run ("spokesperson Wang Wenbin") and up to three words before it.
+    const before = text.slice(Math.max(0, index - 60), index).split(/[ \t\u00a0]+/);
+    before.pop();
+    const last = before[before.length - 1];
+    if (last && /^\p{Ll}/u.test(last) && TITLE_WORDS.has(last)) {
+      const from = Math.max(0, before.length - 4);
+      const words = before.slice(from).filter((w) => /^[\p{L}.-]+$/u.test(w));
+      return (words.join(" ") + " " + role).trim();
+    }
+  }
+  return role;
+}
+
 /** Capitalized name runs with their leading title words split off as the role. */
 function nameRuns(text: string): Run[] {
   const out: Run[] = [];
-  NAME_RUN_RE.lastIndex = 0;
-  for (let m = NAME_RUN_RE.exec(text); m; m = NAME_RUN_RE.exec(text)) {
-    let start = m.index;
-    const raw = m[0];
+  const spans = nameRunSpans(text);
+  for (let r = 0; r < spans.length; r += 2) {
+    const index = spans[r]!;
+    const raw = text.slice(index, spans[r + 1]!);
     // Fast path for the commonest run, one capitalized word that is no name ("The", "But", "Senator"): the same
     // outcome as the walk below, without its allocations (nameRuns was the hottest function of extractQuotes).
-    if (!/[ \t\u00a0]/.test(raw) && (TITLE_WORDS.has(raw.toLowerCase().replace(/\.$/, "")) || NOT_NAMES.has(stripPossessive(raw).toLowerCase().replace(/\.$/, "")))) continue;
+    const single = raw.indexOf(" ") < 0 && raw.indexOf("\t") < 0 && raw.indexOf("\u00a0") < 0;
+    if (single) {
+      const clean = stripPossessive(raw);
+      if (TITLE_WORDS.has(lowerNoDot(raw)) || NOT_NAMES.has(lowerNoDot(clean))) continue;
+      // One word, neither title nor non-name: the walk below would keep it whole, possessive dropped.
+      out.push({ start: index, end: index + clean.length, words: [clean], role: roleBefore(text, index, "") });
+      continue;
+    }
+    let start = index;
     const parts = raw.split(/([ \t\u00a0]+)/);
     // Walk words, dropping leading non-names and title words (remembering titles as the role).
     const words: { w: string; s: number }[] = [];
@@ -154,7 +280,7 @@ function nameRuns(text: string): Run[] {
     let i = 0;
     let lastTitle = -1;
     for (let k = 0; k < words.length; k++) {
-      const lw = words[k]!.w.toLowerCase().replace(/\.$/, "");
+      const lw = lowerNoDot(words[k]!.w);
       if (TITLE_WORDS.has(lw)) lastTitle = k;
     }
     const roleWords: string[] = [];
@@ -162,7 +288,7 @@ function nameRuns(text: string): Run[] {
       for (let k = 0; k <= lastTitle; k++) roleWords.push(words[k]!.w);
       i = lastTitle + 1;
     }
-    while (i < words.length && NOT_NAMES.has(stripPossessive(words[i]!.w).toLowerCase().replace(/\.$/, ""))) i++;
+    while (i < words.length && NOT_NAMES.has(lowerNoDot(stripPossessive(words[i]!.w)))) i++;
     if (i >= words.length) continue;
     const kept = words.slice(i);
     const lastW = kept[kept.length - 1]!;
@@ -171,33 +297,31 @@ function nameRuns(text: string): Run[] {
     const end = lastW.s + lastClean.length;
     const ws = kept.map((x) => stripPossessive(x.w));
     ws[ws.length - 1] = lastClean;
-    // Role words just before the run in lowercase ("spokesperson Wang Wenbin").
-    let role = roleWords.join(" ");
-    const prevChar = text[m.index - 1];
-    if (prevChar === " " || prevChar === "\t" || prevChar === "\u00a0") {
-      // A lowercase title word right before the run ("spokesperson Wang Wenbin") and up to three words before it.
-      const before = text.slice(Math.max(0, m.index - 60), m.index).split(/[ \t\u00a0]+/);
-      before.pop();
-      const last = before[before.length - 1];
-      if (last && /^\p{Ll}/u.test(last) && TITLE_WORDS.has(last)) {
-        const from = Math.max(0, before.length - 4);
-        const words = before.slice(from).filter((w) => /^[\p{L}.-]+$/u.test(w));
-        role = (words.join(" ") + " " + role).trim();
-      }
-    }
-    out.push({ start, end, words: ws, role });
+    out.push({ start, end, words: ws, role: roleBefore(text, index, roleWords.join(" ")) });
   }
   return out;
 }
 
 function genderOf(name: string, role: string): "m" | "f" | null {
-  const r = role.toLowerCase();
-  if (/\b(mrs|ms|miss|madam|spokeswoman|chairwoman|congresswoman|queen|princess|first lady)\b/.test(r)) return "f";
-  if (/\b(mr|spokesman|chairman|congressman|king|prince|sir)\b/.test(r)) return "m";
-  const first = name.split(/\s+/)[0]!.toLowerCase();
+  if (role) {
+    const r = role.toLowerCase();
+    if (/\b(mrs|ms|miss|madam|spokeswoman|chairwoman|congresswoman|queen|princess|first lady)\b/.test(r)) return "f";
+    if (/\b(mr|spokesman|chairman|congressman|king|prince|sir)\b/.test(r)) return "m";
+  }
+  // The first word (name.split(/\s+/)[0]).
+  let w = 0;
+  while (w < name.length && !isJsSpace(name.charCodeAt(w))) w++;
+  const first = name.slice(0, w).toLowerCase();
   if (FEMALE_NAMES.has(first)) return "f";
   if (MALE_NAMES.has(first)) return "m";
   return null;
+}
+
+/** Whether text[a, b) is at most 7 characters ("for the") between whitespace: the only gaps the run merge can join. */
+function shortGap(text: string, a: number, b: number): boolean {
+  while (a < b && isJsSpace(text.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(text.charCodeAt(b - 1))) b--;
+  return b - a <= 7;
 }
 
 /** Builds the people index of one article, from the entities module's output when given, else from heuristics. */
@@ -228,7 +352,7 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
   const runs: Run[] = [];
   for (const run of nameRuns(text)) {
     const prev = runs[runs.length - 1];
-    if (prev && /^\s+(?:of|for|and|on|the|of the|for the)\s+$/.test(text.slice(prev.end, run.start)) && (classifyRun(prev.words) === "org" || classifyRun(run.words) === "org")) {
+    if (prev && shortGap(text, prev.end, run.start) && /^\s+(?:of|for|and|on|the|of the|for the)\s+$/.test(text.slice(prev.end, run.start)) && (classifyRun(prev.words) === "org" || classifyRun(run.words) === "org")) {
       runs[runs.length - 1] = { start: prev.start, end: run.end, words: [...prev.words, ...text.slice(prev.end, run.start).trim().split(/\s+/), ...run.words], role: prev.role };
       continue;
     }
@@ -266,7 +390,7 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
       // A longer name that contains an earlier one ("Donald J. Trump" after "Donald Trump") stays separate unless equal.
       key = canonicalKey("person", name);
       if (!people.has(key)) people.set(key, { key, name, kind: "person", roles: [], side: null, gender: genderOf(name, run.role) });
-      for (const w of run.words) if (!/\.$/.test(w) && w.length > 1) byWord.set(w.toLowerCase(), key);
+      for (const w of run.words) if (w.charCodeAt(w.length - 1) !== 46 && w.length > 1) byWord.set(w.toLowerCase(), key);
     }
     const p = people.get(key)!;
     if (run.role && !p.roles.includes(run.role)) p.roles.push(run.role);
@@ -278,6 +402,7 @@ export function buildSpeakerIndex(text: string, sentences: readonly Span[], enti
   const APPOS_RE = /,\s+(?:the|a|an)?\s*([\p{L}\s.'’-]{3,80}?)(?=,|\s+(?:said|says|told)\b)/uy;
   for (const m of mentions) {
     if (m.kind !== "person") continue;
+    if (text.charCodeAt(m.end) !== 44) continue; // APPOS_RE opens with a comma
     APPOS_RE.lastIndex = m.end;
     const a = APPOS_RE.exec(text);
     if (a && a.index === m.end) {
