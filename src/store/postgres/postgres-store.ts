@@ -22,6 +22,7 @@ import type {
   StoryAssignment,
   StoryRow,
 } from "../store.ts";
+import { countWords, summaryFromRow } from "../rows.ts";
 
 type Row = Record<string, any>;
 
@@ -602,13 +603,7 @@ export class PostgresStore implements Store {
 }
 
 function rowToSummary(r: Row): ArticleSummary {
-  const pub = r.published_json;
-  return {
-    id: r.id, title: r.title, outlet: r.outlet, byline: r.byline, date: r.published_date,
-    precision: (r.published_precision as DatePrecision | null) ?? null, estimated: !!pub?.estimated,
-    url: r.url, origin: r.origin, words: r.words, group: r.group_id ?? null,
-    original: r.group_id == null ? true : !!r.original, copies: Math.max(0, Number(r.copies ?? 0)),
-  };
+  return summaryFromRow(r, r.published_json ?? null);
 }
 
 function rowToArticle(r: Row): Article {
@@ -618,10 +613,6 @@ function rowToArticle(r: Row): Article {
     paragraphs: (r.paragraphs_json as [number, number][]).map(([start, end]) => ({ start, end })),
     removed: r.removed_json, ingestedAt: r.ingested_at,
   };
-}
-
-function countWords(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
 /** User query → safe to_tsquery text: words ANDed, "phrases" as <->, OR kept. */

@@ -21,6 +21,7 @@ import type {
   StoryAssignment,
   StoryRow,
 } from "../store.ts";
+import { countWords, summaryFromRow } from "../rows.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 type Row = Record<string, any>;
@@ -514,22 +515,7 @@ const SUMMARY_SELECT = `SELECT a.rowid AS rowid, a.id, a.title, a.outlet, a.byli
   FROM articles a LEFT JOIN copies c ON c.article_id = a.id`;
 
 function rowToSummary(r: Row): ArticleSummary {
-  const pub = r.published_json ? JSON.parse(r.published_json) : null;
-  return {
-    id: r.id,
-    title: r.title,
-    outlet: r.outlet,
-    byline: r.byline,
-    date: r.published_date,
-    precision: (r.published_precision as DatePrecision | null) ?? null,
-    estimated: !!pub?.estimated,
-    url: r.url,
-    origin: r.origin,
-    words: r.words,
-    group: r.group_id ?? null,
-    original: r.group_id == null ? true : !!r.original,
-    copies: Math.max(0, (r.copies as number | null) ?? 0),
-  };
+  return summaryFromRow(r, r.published_json ? JSON.parse(r.published_json) : null);
 }
 
 function rowToArticle(r: Row): Article {
@@ -549,10 +535,6 @@ function rowToArticle(r: Row): Article {
     removed: JSON.parse(r.removed_json),
     ingestedAt: r.ingested_at,
   };
-}
-
-function countWords(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
 function union(a: string[], b: string[]): string[] {
