@@ -107,7 +107,9 @@ function refine(
   const passes = options.passes ?? 2;
   for (let p = 0; p < passes; p++) {
     const sums = new Map<string, SparseVector>();
-    const spans = new Map<string, [number, number]>();
+    // A story's days come from its day-dated members; a year or month ("2024") dates it only when none is.
+    const daySpans = new Map<string, [number, number]>();
+    const roughSpans = new Map<string, [number, number]>();
     for (const d of originals) {
       const s = storyOf.get(d.id)!;
       const sum = sums.get(s) ?? {};
@@ -115,10 +117,12 @@ function refine(
       sums.set(s, sum);
       const r = range.get(d.id);
       if (r) {
-        const sp = spans.get(s);
-        spans.set(s, sp ? [Math.min(sp[0], r[0]), Math.max(sp[1], r[1])] : [r[0], r[1]]);
+        const into = r[0] === r[1] ? daySpans : roughSpans;
+        const sp = into.get(s);
+        into.set(s, sp ? [Math.min(sp[0], r[0]), Math.max(sp[1], r[1])] : [r[0], r[1]]);
       }
     }
+    const spans = new Map([...roughSpans, ...daySpans]);
     const n2 = new Map([...sums].map(([s, v]) => [s, dot(v, v)]));
     let moved = 0;
     for (const d of originals) {

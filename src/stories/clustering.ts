@@ -469,8 +469,13 @@ export class StoryClusterer {
       n2 = sumNorm(c) ** 2;
     }
     this.norm2.set(c.id, n2);
-    c.first = minDate(c.first, date);
-    c.last = maxDate(c.last, date);
+    // A year or month ("2024", an undated article's estimate) says less than a day: it must not stretch a
+    // dated story over the whole year, so it only dates a story that has no day yet.
+    if (date && date.length >= 10 && !(c.first && c.first.length >= 10)) c.first = c.last = date;
+    else if (date && (date.length >= 10 || !c.first || c.first.length < 10)) {
+      c.first = minDate(c.first, date);
+      c.last = maxDate(c.last, date);
+    }
     this.cacheSpan(c);
   }
 

@@ -68,6 +68,13 @@ test("demo corpus: every speaker the demo README lists is found, with their side
       }
     }
     assert.deepEqual(missing, []);
+
+    // A year-dated article (12, "2024") must not stretch a story over the whole year: the tariff story
+    // (13 and its copies, November 2024) holds nothing from January or July.
+    const tariff = list.find((a) => fileOf(a.origin).startsWith("13-"))!;
+    const story = (await d.stories()).find((st) => st.articleIds.includes(tariff.id))!;
+    const dates = list.filter((a) => story.articleIds.includes(a.id)).map((a) => a.date ?? "");
+    assert.ok(dates.every((x) => x.startsWith("2024-11") || x === "2024"), dates.join(", "));
   } finally {
     await store.close();
   }
