@@ -4,7 +4,7 @@
 // same time damping as the online pass), and storylines are rebuilt by group-average clustering
 // over articles, starting from whole stories.
 
-import { StoryClusterer, dayNumber, dayRange, gapDays, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
+import { StoryClusterer, dampOver, dayNumber, dayRange, gapDays, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
 import { dot, emptyIdf, observe, weighInPlace, type SparseVector } from "./vectors.ts";
 import { termCounts, type FeatureOptions } from "./features.ts";
 
@@ -135,8 +135,7 @@ function refine(
         // Leave-one-out for the article's own story: |sum - v|² = |sum|² - 2 sum·v + |v|² (|v| = 1).
         const cos = s === own ? (dv - 1) / Math.sqrt(Math.max(1e-12, n2.get(s)! - 2 * dv + 1)) : dv / Math.sqrt(n2.get(s)!);
         // The same time damping as the online pass: refinement must not undo what dates kept apart.
-        const gap = gapDays(range.get(d.id), spans.get(s));
-        const sim = cos * (gap <= o.graceDays ? 1 : Math.exp(-(gap - o.graceDays) / o.tauDays));
+        const sim = cos * dampOver(range.get(d.id), spans.get(s), o.graceDays, o.tauDays, !daySpans.has(s));
         if (sim > bestSim) {
           bestSim = sim;
           best = s;

@@ -154,6 +154,39 @@ function damp(gap: number, grace: number, tau: number): number {
   return gap <= grace ? 1 : Math.exp(-(gap - grace) / tau);
 }
 
+/**
+ * Time damping between an article's date range and a cluster's span. A day is one point; a month or a
+ * year ("2024", an undated page's estimate) could be any of its days, so it gets the damping expected
+ * over them (sampled at evenly spaced days), not the best case: "2024" is not "every day of 2024". The
+ * same holds for a cluster dated only by such estimates (`spanRough`).
+ */
+export function dampOver(
+  range: readonly [number, number] | null | undefined,
+  span: readonly [number, number] | null | undefined,
+  grace: number,
+  tau: number,
+  spanRough = false,
+): number {
+  if (!range || !span) return 1;
+  const points = (r: readonly [number, number], rough: boolean): number[] => {
+    if (!rough || r[0] === r[1]) return [];
+    const k = Math.min(32, r[1] - r[0] + 1);
+    return Array.from({ length: k }, (_, i) => r[0] + Math.round(((r[1] - r[0]) * (i + 0.5)) / k));
+  };
+  const xs = points(range, true);
+  const ys = points(span, spanRough);
+  if (!xs.length && !ys.length) return damp(gapDays(range, span), grace, tau);
+  let sum = 0;
+  let n = 0;
+  for (const x of xs.length ? xs : [null]) {
+    for (const y of ys.length ? ys : [null]) {
+      sum += damp(gapDays(x === null ? range : [x, x], y === null ? span : [y, y]), grace, tau);
+      n++;
+    }
+  }
+  return sum / n;
+}
+
 /** Inverted index from centroid terms to clusters, by small integer slots (fast to accumulate over). */
 class TermIndex {
   private readonly postings = new Map<string, Set<number>>();
@@ -429,7 +462,7 @@ export class StoryClusterer {
         const y = c.sum[k];
         if (y !== undefined) d += vector[k]! * y;
       }
-      const sim = (d / (Math.sqrt(this.norm2.get(id)!) || 1)) * damp(gapDays(range, this.span.get(id)), grace, tau);
+      const sim = (d / (Math.sqrt(this.norm2.get(id)!) || 1)) * dampOver(range, this.span.get(id), grace, tau, (c.first?.length ?? 10) < 10);
       if (sim > bestSim || (sim === bestSim && bestId !== null && id < bestId)) {
         bestSim = sim;
         bestId = id;

@@ -75,6 +75,9 @@ test("demo corpus: every speaker the demo README lists is found, with their side
     const story = (await d.stories()).find((st) => st.articleIds.includes(tariff.id))!;
     const dates = list.filter((a) => story.articleIds.includes(a.id)).map((a) => a.date ?? "");
     assert.ok(dates.every((x) => x.startsWith("2024-11") || x === "2024"), dates.join(", "));
+    // The undated analysis (12) is its own story: "2024" is not close in time to any one day of 2024.
+    const analysis = list.find((a) => fileOf(a.origin).startsWith("12-"))!;
+    assert.deepEqual((await d.stories()).find((st) => st.articleIds.includes(analysis.id))!.articleIds, [analysis.id]);
   } finally {
     await store.close();
   }

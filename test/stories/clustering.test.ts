@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { StoryClusterer, dayNumber, dayRange, gapDays, type ClusterDoc } from "../../src/stories/clustering.ts";
+import { StoryClusterer, dampOver, dayNumber, dayRange, gapDays, type ClusterDoc } from "../../src/stories/clustering.ts";
 import { clusterBatch } from "../../src/stories/batch.ts";
 import { termCounts, stem } from "../../src/stories/features.ts";
 
@@ -200,4 +200,16 @@ test("entities from the entity stage replace the capitalized-word guess", () => 
   assert.ok(withEntities["P:wang wenbin"]! > 0 && withEntities["P:beijing"]! > 0);
   const guessed = termCounts("Officials met Wang Wenbin in Beijing.", null, ["Wang Wenbin"]);
   assert.equal(guessed["P:beijing"], undefined, "with entities given, capitalized words are not guessed as names");
+});
+
+test("a year-dated article is not every day of its year: it gets the time damping expected over its days", () => {
+  const day = dayRange("2024-11-26")!;
+  const year = dayRange("2024")!;
+  assert.equal(dampOver(day, [day[0], day[0] + 1], 3, 10), 1, "a day inside the span");
+  assert.equal(dampOver(dayRange("2024-12-06"), day, 3, 10), Math.exp(-7 / 10), "ten days on: plain damping");
+  const yearVsDay = dampOver(year, day, 3, 10);
+  assert.ok(yearVsDay > 0 && yearVsDay < 0.1, `${yearVsDay}`);
+  // A story dated only by such an estimate is as uncertain, whichever side the year is on.
+  assert.ok(Math.abs(dampOver(day, year, 3, 10, true) - yearVsDay) < 0.02);
+  assert.equal(dampOver(day, year, 3, 10, false), 1, "a dated story spanning the year overlaps every day");
 });
