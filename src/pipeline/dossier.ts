@@ -194,7 +194,7 @@ export class Dossier {
       .map((r) => ({
         id: r.story,
         storyline: r.storyline,
-        label: r.leadTitle ?? "(untitled story)",
+        label: r.leadTitle ? leadLabel(r.leadTitle) : "(untitled story)",
         articles: r.articles,
         originals: r.originals,
         copies: r.articles - r.originals,
@@ -261,6 +261,14 @@ function summarizeLine(id: string, ss: StorySummary[], counts: { name: string; k
   const topic = topicWords(ss.map((s) => s.label), [...places, ...keyActors]);
   const label = [places.join("–"), topic].filter(Boolean).join(": ") || ss[0]?.label || id;
   return { id, label, keyActors, stories: ss.length, articles: ids.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
+}
+
+/** A story label from its lead's title, or from the start of an untitled lead: its first sentence, clipped. */
+function leadLabel(s: string): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  const end = t.search(/[.!?](?=\s|$)/);
+  const first = end > 20 ? t.slice(0, end) : t;
+  return first.length > 140 ? `${first.slice(0, first.lastIndexOf(" ", 137))} …` : first;
 }
 
 /** Estimated publication date for undated articles (evidence in the text), marked as estimated. */

@@ -129,7 +129,8 @@ export interface StoryRow {
   last: string | null;
   outlets: string[];
   articleIds: string[];
-  /** Title of the story's lead article: its earliest original, the longest on a tie. */
+  /** Title of the story's lead article (its earliest original, the longest on a tie); for an untitled
+   * article, the start of its text (the caller cuts it to a sentence). */
   leadTitle: string | null;
 }
 

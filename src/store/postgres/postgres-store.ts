@@ -548,7 +548,7 @@ export class PostgresStore implements Store {
       `SELECT story_id, min(storyline_id) AS storyline_id, count(*) AS articles, sum(orig) AS originals, min(published_date) AS first, max(published_date) AS last,
          array_agg(outlet) AS outlets, array_agg(article_id) AS ids, max(CASE WHEN rn = 1 THEN title END) AS lead_title
        FROM (
-         SELECT s.story_id, s.storyline_id, s.article_id, a.title, a.outlet, a.published_date,
+         SELECT s.story_id, s.storyline_id, s.article_id, coalesce(a.title, substr(a.text, 1, 240)) AS title, a.outlet, a.published_date,
            CASE WHEN c.original IS NULL OR c.original THEN 1 ELSE 0 END AS orig,
            row_number() OVER (PARTITION BY s.story_id ORDER BY (c.original IS FALSE), a.published_date IS NULL, a.published_date, a.words DESC, a.id) AS rn
          FROM ${this.t("stories")} s JOIN ${this.t("articles")} a ON a.id = s.article_id LEFT JOIN ${this.t("copies")} c ON c.article_id = a.id

@@ -452,7 +452,7 @@ export class SqliteStore implements Store {
            json_group_array(outlet) AS outlets, json_group_array(article_id) AS ids,
            max(CASE WHEN rn = 1 THEN title END) AS lead_title
          FROM (
-           SELECT s.story_id, s.storyline_id, s.article_id, a.title, a.outlet, a.published_date,
+           SELECT s.story_id, s.storyline_id, s.article_id, coalesce(a.title, substr(a.text, 1, 240)) AS title, a.outlet, a.published_date,
              CASE WHEN c.original IS NULL OR c.original = 1 THEN 1 ELSE 0 END AS orig,
              row_number() OVER (PARTITION BY s.story_id ORDER BY CASE WHEN c.original = 0 THEN 1 ELSE 0 END, a.published_date IS NULL, a.published_date, a.words DESC, a.id) AS rn
            FROM stories s JOIN articles a ON a.id = s.article_id LEFT JOIN copies c ON c.article_id = a.id
