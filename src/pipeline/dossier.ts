@@ -14,6 +14,7 @@ import { annotateText } from "./annotate.ts";
 import { CorpusStages } from "./corpus.ts";
 import { ingestItems, type IngestOptions, type IngestSummary } from "./ingest.ts";
 import { estimateDate, improvableBy } from "./dates.ts";
+import { countryByDemonymWord, countryByName, countryOfCapital } from "../nlp/ner/world.ts";
 
 export const ANNOTATION_VERSION = "annotate@1";
 
@@ -253,9 +254,14 @@ export class Dossier {
 }
 
 /** A storyline's label and key actors from its stories and the entities its articles mention. */
-function summarizeLine(id: string, ss: StorySummary[], counts: { name: string; kind: string; articles: number }[]): StorylineSummary {
+function summarizeLine(id: string, ss: StorySummary[], counts: { key: string; name: string; kind: string; articles: number }[]): StorylineSummary {
   const ids = ss.flatMap((s) => s.articleIds);
-  const keyActors = counts.filter((c) => c.kind === "person" || c.kind === "org").slice(0, 6).map((c) => c.name);
+  // A generic body keeps the side its key carries: "Foreign Ministry (China)", not a bare "Foreign Ministry".
+  const shown = (c: { key: string; name: string }) => {
+    const side = /\(([^()]+)\)$/.exec(c.key)?.[1];
+    return side && !c.name.includes("(") ? `${c.name} (${side.replace(/\b\p{L}/gu, (x) => x.toUpperCase())})` : c.name;
+  };
+  const keyActors = counts.filter((c) => c.kind === "person" || c.kind === "org").slice(0, 6).map(shown);
   const places = counts.filter((c) => c.kind === "place").slice(0, 2).map((c) => c.name);
   const dates = ss.flatMap((s) => [s.first, s.last]).filter((d): d is string => !!d).sort();
   const topic = topicWords(ss.map((s) => s.label), [...places, ...keyActors]);
@@ -328,12 +334,17 @@ const STOP = new Set(
     "calls call urges urge warns warn rejects reject ties ahead first last next out up down off says").split(" "),
 );
 
+/** Countries, capitals and demonyms ("Beijing", "Chinese") name places the label already gives. */
+function isPlaceWord(w: string): boolean {
+  return !!(countryByName(w) ?? countryOfCapital(w) ?? countryByDemonymWord(w));
+}
+
 /** The words shared most by story titles, minus the names already in the label: a short topic. */
 function topicWords(labels: string[], names: string[]): string {
   const skip = new Set(names.flatMap((n) => n.toLowerCase().split(/[\s–-]+/)));
   const c = new Map<string, number>();
   for (const l of labels) {
-    for (const w of new Set((l.toLowerCase().match(/[\p{L}][\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, "")).filter((w) => !STOP.has(w) && !skip.has(w) && w.length > 2))) c.set(w, (c.get(w) ?? 0) + 1);
+    for (const w of new Set((l.match(/[\p{L}][\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, "")).filter((w) => !isPlaceWord(w)).map((w) => w.toLowerCase()).filter((w) => !STOP.has(w) && !skip.has(w) && w.length > 2))) c.set(w, (c.get(w) ?? 0) + 1);
   }
   return [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([w]) => w).join(", ");
 }

@@ -75,6 +75,14 @@ test("demo corpus: every speaker the demo README lists is found, with their side
     const story = (await d.stories()).find((st) => st.articleIds.includes(tariff.id))!;
     const dates = list.filter((a) => story.articleIds.includes(a.id)).map((a) => a.date ?? "");
     assert.ok(dates.every((x) => x.startsWith("2024-11") || x === "2024"), dates.join(", "));
+    // One storyline; its label's topic words are not the places it already names, and a generic body among
+    // the key actors says whose it is.
+    const lines = await d.storylines();
+    assert.equal(lines.length, 1);
+    const [places, topic] = lines[0]!.label.split(": ");
+    assert.match(places!, /China/);
+    assert.doesNotMatch(topic ?? "", /beijing|washington|chinese|american/i, lines[0]!.label);
+    assert.ok(!lines[0]!.keyActors.includes("Foreign Ministry"), lines[0]!.keyActors.join(", "));
     // The undated analysis (12) is its own story: "2024" is not close in time to any one day of 2024.
     const analysis = list.find((a) => fileOf(a.origin).startsWith("12-"))!;
     assert.deepEqual((await d.stories()).find((st) => st.articleIds.includes(analysis.id))!.articleIds, [analysis.id]);
