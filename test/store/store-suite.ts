@@ -79,6 +79,20 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     assert.equal(await s.countArticles(), 2);
   });
 
+  withStore("each search hit's snippet comes from its own article; pages follow the ranking", async (s) => {
+    const towns = ["Ashford", "Brindle", "Caldwell", "Dunmore", "Easton", "Fairholm", "Glenrock"];
+    for (const [i, t] of towns.entries()) {
+      const ferry = "ferry ".repeat(i + 1).trim();
+      await s.putArticle(sampleArticle(`The ${t} council voted on the ${ferry} timetable.`, { title: `${t} vote` }), null);
+    }
+    const hits = await s.search("ferry");
+    assert.equal(hits.length, towns.length);
+    for (const h of hits) assert.match(h.snippet, new RegExp(h.title!.split(" ")[0]!), `${h.title}: ${h.snippet}`);
+    assert.deepEqual(hits.map((h) => h.rank), [...hits.map((h) => h.rank)].sort((a, b) => b - a));
+    const paged = [...(await s.search("ferry", { limit: 3 })), ...(await s.search("ferry", { limit: 3, offset: 3 })), ...(await s.search("ferry", { limit: 3, offset: 6 }))];
+    assert.deepEqual(paged.map((h) => h.id), hits.map((h) => h.id));
+  });
+
   withStore("rejections are stored once per input and listed", async (s) => {
     await s.putRejection({ ok: false, code: "EMPTY_INPUT", reason: "x.txt: empty", origin: "x.txt" }, "hx");
     await s.putRejection({ ok: false, code: "EMPTY_INPUT", reason: "x.txt: empty", origin: "x.txt" }, "hx");
