@@ -309,8 +309,9 @@ export function createApp(opts: AppOptions): Hono {
     { method: "get", path: "/api/search", tag: "articles", response: "SearchPage",  summary: "Full-text search; each copy group appears once (its best hit) with how many of its copies matched", query: SearchQuery, produces: "application/json" },
     async (c, { query }) => {
       const filter = { outlet: query.outlet, from: query.from, to: query.to };
-      const hits = await cache.get(`search\u0000${JSON.stringify([query.q, filter])}`, async () => collapseCopies(await store.search(query.q, { ...filter, limit: 1000 })));
+      const hits = await cache.get(`search\u0000${JSON.stringify([query.q, filter])}`, async () => collapseCopies(await store.search(query.q, { ...filter, limit: 1000 }, { snippets: false })));
       const out = page(hits, query);
+      // Snippets for the page only (the cached hit list has none).
       const items = await Promise.all(out.items.map(async (h) => ({ ...h, snippet: makeSnippet((await store.getArticle(h.id))?.text ?? h.snippet, query.q) })));
       return c.json({ q: query.q, ...out, items });
     },

@@ -156,7 +156,8 @@ export interface Store {
   resolveId(prefix: string): Promise<string | null>;
   listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
   countArticles(filter?: ArticleFilter): Promise<number>;
-  search(query: string, filter?: ArticleFilter): Promise<SearchHit[]>;
+  /** Ranked hits, each copy group once. `snippets: false` skips the snippets (""), for callers that make their own. */
+  search(query: string, filter?: ArticleFilter, opts?: { snippets?: boolean }): Promise<SearchHit[]>;
 
   // --- rejections ---
   putRejection(rejection: Rejection, inputHash: string | null): Promise<void>;

@@ -224,7 +224,7 @@ export class PostgresStore implements Store {
     return Number(rows[0].n);
   }
 
-  async search(query: string, f: ArticleFilter = {}): Promise<SearchHit[]> {
+  async search(query: string, f: ArticleFilter = {}, opts: { snippets?: boolean } = {}): Promise<SearchHit[]> {
     const tsq = toTsQuery(query);
     if (!tsq) return [];
     const params: unknown[] = [tsq];
@@ -244,6 +244,10 @@ export class PostgresStore implements Store {
     );
     const out: SearchHit[] = [];
     for (const r of rows) {
+      if (opts.snippets === false) {
+        out.push({ ...rowToSummary(r), snippet: "", rank: Number(r.group_rank) });
+        continue;
+      }
       const h = await this.pool.query(
         `SELECT ts_headline('english', $1, to_tsquery('english', $2), 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "') AS s`,
         [r.text, tsq],

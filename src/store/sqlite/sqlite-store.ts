@@ -166,7 +166,7 @@ export class SqliteStore implements Store {
     return r.n as number;
   }
 
-  async search(query: string, f: ArticleFilter = {}): Promise<SearchHit[]> {
+  async search(query: string, f: ArticleFilter = {}, opts: { snippets?: boolean } = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query);
     if (!match) return [];
     const w = this.where(f);
@@ -223,7 +223,7 @@ export class SqliteStore implements Store {
     const snip = this.db.prepare("SELECT snippet(articles_fts, 1, '[', ']', ' … ', 16) AS s FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)");
     return page.map((g) => ({
       ...rowToSummary(summary.get(g.shown.hrow) as Row),
-      snippet: ((snip.get(match, g.shown.hrow) as Row | undefined)?.s as string) ?? "",
+      snippet: opts.snippets === false ? "" : (((snip.get(match, g.shown.hrow) as Row | undefined)?.s as string) ?? ""),
       rank: -g.rank,
     }));
   }
