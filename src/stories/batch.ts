@@ -4,7 +4,7 @@
 // same time damping as the online pass), and storylines are rebuilt by group-average clustering
 // over articles, starting from whole stories.
 
-import { StoryClusterer, dampOver, dayNumber, dayRange, gapDays, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
+import { StoryClusterer, dampOver, dayNumber, dayRange, type ClusterDoc, type ClusterOptions } from "./clustering.ts";
 import { dot, emptyIdf, observe, weighInPlace, type SparseVector } from "./vectors.ts";
 import { termCounts, type FeatureOptions } from "./features.ts";
 

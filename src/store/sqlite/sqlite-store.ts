@@ -183,6 +183,8 @@ export class SqliteStore implements Store {
        WHERE articles_fts MATCH ? ${filters} ORDER BY score LIMIT ?`,
     );
     interface Group { rank: number; shown: Row; original: boolean; key: string }
+    /** Rank of the page's last group (Infinity while fewer groups than the page needs). */
+    const pageEnd = (gs: Group[]) => (gs.length >= need ? gs.map((x) => x.rank).sort((x, y) => x - y)[need - 1]! : Infinity);
     let groups: Group[] = [];
     for (let k = Math.max(64, need * 4); ; k *= 4) {
       const rows = ranked.all(match, ...w.params, k) as Row[];
@@ -195,13 +197,11 @@ export class SqliteStore implements Store {
       }
       groups = [...byKey.values()];
       if (rows.length < k) break; // every match read
-      if (groups.length < need) continue;
       // Complete once the last row read ranks after the page's last group (no tie left unread).
-      const boundary = groups.map((x) => x.rank).sort((x, y) => x - y)[need - 1]!;
-      if ((rows[rows.length - 1]!.score as number) > boundary) break;
+      if ((rows[rows.length - 1]!.score as number) > pageEnd(groups)) break;
     }
     // A group's original may rank below what was read: show it when it matches too.
-    const boundary = groups.length >= need ? groups.map((x) => x.rank).sort((x, y) => x - y)[need - 1]! : Infinity;
+    const boundary = pageEnd(groups);
     const originalOf = this.db.prepare("SELECT a.rowid AS hrow, a.id FROM copies c JOIN articles a ON a.id = c.article_id WHERE c.group_id = ? AND c.original = 1");
     const matches = this.db.prepare(
       `SELECT a.rowid AS hrow, a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid LEFT JOIN copies c ON c.article_id = a.id
